@@ -1,0 +1,21 @@
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "veche/core/outcome.hpp"
+#include "veche/core/party_votes.hpp"
+
+namespace veche {
+
+// Every report is rendered from the same Outcome; none computes anything of its own.
+using Json = nlohmann::ordered_json;
+
+Json outcome_json(const Outcome& outcome);
+Json apportionment_json(const Apportionment& apportionment);
+
+// A result sheet a person reads at a glance: a row a candidate, a column a round.
+std::string outcome_text(const Outcome& outcome);
+std::string apportionment_text(const Apportionment& apportionment);
+
+}  // namespace veche
