@@ -1,0 +1,37 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "veche/core/error.hpp"
+#include "veche/io/read.hpp"
+
+namespace veche {
+
+namespace {
+constexpr std::array<std::string_view, 4> kFormats = {"blt", "preflib", "csv", "debian-tally"};
+}  // namespace
+
+std::span<const std::string_view> ballot_formats() {
+  return kFormats;
+}
+
+Profile read_ballots(const std::string& path, std::string_view format, const BallotRules& rules,
+                     std::span<const std::string> candidates) {
+  if (!format.empty() && std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end()) {
+    throw UsageError(fmt::format("unknown input format \"{}\"; veche reads {}", format,
+                                 fmt::join(kFormats, ", ")));
+  }
+  const std::string text = read_file(path);
+  if (format.empty()) format = detect_format(path, text);
+  if (format == "blt") return parse_blt(text, path, rules);
+  if (format == "preflib") return parse_preflib(text, path, rules);
+  if (format == "csv") return parse_csv_ranked(text, path, rules, candidates);
+  return parse_debian_tally(text, path, rules);
+}
+
+Profile read_ballots(const std::string& path, std::string_view format, const BallotRules& rules) {
+  return read_ballots(path, format, rules, {});
+}
+
+}  // namespace veche
