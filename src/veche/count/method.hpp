@@ -19,6 +19,9 @@ struct CountOptions {
   Remedy overvote = Remedy::exhaust;    // for methods that need one candidate per rank
   bool batch_elimination = false;       // IRV: exclude every hopeless candidate at once
   std::vector<CandidateId> withdraw;    // withdrawn on top of those the file withdraws
+  std::string quota;                    // stv-wigm: droop, droop-fractional, hare, hare-fractional
+  int decimal_places = -1;              // stv-wigm: places of its fixed arithmetic; -1: 5
+  bool exact = false;                   // stv-meek: exact rationals instead of 9 places
 };
 
 using CountFunction = std::function<Outcome(const Profile&, const CountOptions&)>;

@@ -5,5 +5,19 @@
 namespace veche {
 
 Outcome count_plurality(const Profile& profile, const CountOptions& options);
+// Single-winner and Condorcet methods (count/<method>.cpp).
+Outcome count_approval(const Profile& profile, const CountOptions& options);
+Outcome count_borda(const Profile& profile, const CountOptions& options);
+Outcome count_two_round(const Profile& profile, const CountOptions& options);
+Outcome count_irv(const Profile& profile, const CountOptions& options);
+Outcome count_condorcet(const Profile& profile, const CountOptions& options);
+Outcome count_schulze(const Profile& profile, const CountOptions& options);
+Outcome count_ranked_pairs(const Profile& profile, const CountOptions& options);
+Outcome count_copeland(const Profile& profile, const CountOptions& options);
+Outcome count_minimax(const Profile& profile, const CountOptions& options);
+// STV as the law counts it (count/stv_*.cpp).
+Outcome count_stv_scottish(const Profile& profile, const CountOptions& options);
+Outcome count_stv_wigm(const Profile& profile, const CountOptions& options);
+Outcome count_stv_meek(const Profile& profile, const CountOptions& options);
 
 }  // namespace veche

@@ -1,0 +1,235 @@
+// The arithmetics STV rules count with, stv-wigm and stv-meek on small hand-counted
+// profiles, and properties every STV rule must have.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "veche/core/error.hpp"
+#include "veche/core/fixed.hpp"
+#include "veche/core/rational.hpp"
+#include "veche/count/methods.hpp"
+
+namespace {
+
+using veche::CandidateId;
+using veche::CountOptions;
+using veche::Outcome;
+using veche::Profile;
+using veche::Weight;
+using Five = veche::Fixed<5, veche::Truncate>;
+
+// --- arithmetic ------------------------------------------------------------------------
+
+TEST(StvArithmetic, FixedPrintsExactlyItsPlaces) {
+  EXPECT_EQ(Five::whole(1322).to_string(), "1322.00000");
+  EXPECT_EQ(Five::from_raw(5).to_string(), "0.00005");
+  EXPECT_EQ((Five::whole(0) - Five::from_raw(150000)).to_string(), "-1.50000");
+  EXPECT_EQ((veche::Fixed<0, veche::Truncate>::whole(7)).to_string(), "7");
+  EXPECT_EQ(Five::describe(), "fixed 5 places, truncated");
+}
+
+TEST(StvArithmetic, FixedParsesPublishedFigures) {
+  EXPECT_EQ(Five::parse("806.07214")->raw(), 80607214);
+  EXPECT_EQ(Five::parse("151")->raw(), 15100000);
+  EXPECT_EQ(Five::parse("212.214")->raw(), 21221400);
+  EXPECT_FALSE(Five::parse("1.000001"));
+  EXPECT_FALSE(Five::parse("1.2.3"));
+  EXPECT_FALSE(Five::parse(""));
+}
+
+TEST(StvArithmetic, TransferValueIsRoundedOnceAsTheRuleSays) {
+  // Scottish rule 48(3): 690 × 1 / 2012, remainder ignored.
+  EXPECT_EQ(muldiv(Five::whole(690), Five::whole(1), Five::whole(2012)).to_string(), "0.34294");
+  using Up = veche::Fixed<5, veche::RoundUp>;
+  using Half = veche::Fixed<5, veche::RoundHalfUp>;
+  EXPECT_EQ((Up::whole(2) / Up::whole(3)).to_string(), "0.66667");
+  EXPECT_EQ((Five::whole(2) / Five::whole(3)).to_string(), "0.66666");
+  EXPECT_EQ((Half::whole(1) / Half::whole(8)).to_string(), "0.12500");
+  EXPECT_EQ((Half::from_raw(5) * Half::ratio(1, 2)).to_string(), "0.00003");
+  EXPECT_EQ((Five::from_raw(5) * Five::ratio(1, 2)).to_string(), "0.00002");
+  // Products of two large figures stay exact before the one rounding.
+  auto big = Five::whole(14207);
+  EXPECT_EQ(muldiv(big, big, big), big);
+}
+
+TEST(StvArithmetic, RationalIsExactAndPrintsTruncated) {
+  using veche::Rational;
+  Rational third = Rational::ratio(1, 3);
+  EXPECT_EQ(third + third + third, Rational::whole(1));
+  EXPECT_EQ(third.to_string(), "0.333333333");
+  EXPECT_EQ(Rational::ratio(-7, 2).to_string(), "-3.500000000");
+  EXPECT_EQ((third * Weight{6}).fraction(), "2");
+  EXPECT_TRUE(third < Rational::ratio(1, 2));
+}
+
+// --- hand-counted profiles ---------------------------------------------------------------
+
+Profile profile_of(std::vector<std::string> names,
+                   const std::vector<std::pair<Weight, std::vector<CandidateId>>>& ballots, int seats) {
+  veche::ProfileBuilder builder(std::move(names));
+  for (const auto& [weight, ranking] : ballots) builder.add_strict(ranking, weight);
+  Profile profile = std::move(builder).finish();
+  profile.seats = seats;
+  return profile;
+}
+
+// Six A>B, two B, three C; two seats. A's surplus of 2 over the quota of 4 is a third of
+// each of A's six papers: exactly 2 for B in exact arithmetic, 6 × 0.33333 in five places.
+Profile small_surplus() { return profile_of({"A", "B", "C"}, {{6, {0, 1}}, {2, {1}}, {3, {2}}}, 2); }
+
+TEST(StvWigm, FivePlacesLoseAFractionAndElectByRule52) {
+  Outcome o = veche::count_stv_wigm(small_surplus(), {});
+  EXPECT_EQ(*o.quota, "4.00000");
+  ASSERT_EQ(o.rounds.size(), 3u);
+  EXPECT_EQ(o.rounds[1].action, "Surplus of A transferred");
+  EXPECT_EQ(o.rounds[1].votes[1], "3.99998");
+  EXPECT_EQ(o.rounds[1].exhausted, "0.00002");
+  EXPECT_EQ(o.rounds[2].action, "C excluded");
+  EXPECT_EQ(o.elected, (std::vector<CandidateId>{0, 1}));
+  EXPECT_EQ(o.rounds[2].elected, (std::vector<CandidateId>{1}));  // deemed elected (rule 52)
+}
+
+TEST(StvWigm, ExactArithmeticReachesTheQuotaExactly) {
+  CountOptions options;
+  options.exact = true;
+  Outcome o = veche::count_stv_wigm(small_surplus(), options);
+  ASSERT_EQ(o.rounds.size(), 2u);
+  EXPECT_EQ(o.rounds[1].votes[1], "4.000000000");
+  EXPECT_EQ(o.rounds[1].elected, (std::vector<CandidateId>{1}));
+  EXPECT_EQ(o.arithmetic, "exact rational");
+}
+
+TEST(StvWigm, QuotaAndPlacesAreOptions) {
+  CountOptions options;
+  options.quota = "hare";
+  options.decimal_places = 2;
+  Outcome o = veche::count_stv_wigm(small_surplus(), options);
+  EXPECT_EQ(*o.quota, "5.00");  // floor(11 / 2)
+  EXPECT_EQ(o.arithmetic, "fixed 2 places, truncated");
+  options.quota = "hare-fractional";
+  EXPECT_EQ(*veche::count_stv_wigm(small_surplus(), options).quota, "5.50");
+  options.quota = "droop-fractional";
+  EXPECT_EQ(*veche::count_stv_wigm(small_surplus(), options).quota, "3.66");
+}
+
+TEST(StvWigm, RefusesUnknownQuotaAndPlaces) {
+  CountOptions options;
+  options.quota = "imperiali";
+  EXPECT_THROW(veche::count_stv_wigm(small_surplus(), options), veche::UsageError);
+  options.quota.clear();
+  options.decimal_places = 12;
+  EXPECT_THROW(veche::count_stv_wigm(small_surplus(), options), veche::UsageError);
+}
+
+// Meek, 9 places as New Zealand rounds them: quota 11/3 truncated + 0.000000001; A keeps
+// 0.611111112 of each paper (3.666666667 / 6 rounded up) and passes 0.388888888 to B.
+TEST(StvMeek, KeepValuesBringTheElectedDownToTheQuota) {
+  Outcome o = veche::count_stv_meek(small_surplus(), {});
+  ASSERT_EQ(o.rounds.size(), 2u);
+  EXPECT_EQ(o.rounds[0].votes[0], "6.000000000");
+  EXPECT_EQ(o.rounds[1].action, "B elected");
+  EXPECT_EQ(o.rounds[1].votes[0], "3.666666672");
+  EXPECT_EQ(o.rounds[1].votes[1], "4.333333328");
+  EXPECT_EQ(*o.quota, "3.666666667");
+  EXPECT_EQ(o.elected, (std::vector<CandidateId>{0, 1}));
+  EXPECT_EQ(o.arithmetic, "fixed 9 places, rounded up");
+}
+
+TEST(StvMeek, ExactArithmeticElectsTheSame) {
+  CountOptions options;
+  options.exact = true;
+  Outcome o = veche::count_stv_meek(small_surplus(), options);
+  EXPECT_EQ(o.elected, (std::vector<CandidateId>{0, 1}));
+  EXPECT_EQ(o.arithmetic, "exact rational");
+}
+
+// --- properties --------------------------------------------------------------------------
+
+struct Election {
+  std::vector<std::string> names;
+  std::vector<std::pair<Weight, std::vector<CandidateId>>> ballots;
+};
+
+// A random permutation, drawn so rapidcheck can shrink it.
+template <class T>
+std::vector<T> shuffled(std::vector<T> items) {
+  for (std::size_t i = items.size(); i > 1; --i) {
+    std::swap(items[i - 1], items[*rc::gen::inRange<std::size_t>(0, i)]);
+  }
+  return items;
+}
+
+Election any_election() {
+  auto n = *rc::gen::inRange<std::size_t>(2, 7);
+  Election e;
+  for (std::size_t c = 0; c < n; ++c) e.names.push_back(fmt::format("C{}", c));
+  std::vector<CandidateId> ids(n);
+  std::iota(ids.begin(), ids.end(), CandidateId{0});
+  auto count = *rc::gen::inRange<std::size_t>(1, 30);
+  for (std::size_t b = 0; b < count; ++b) {
+    auto ranking = shuffled(ids);
+    ranking.resize(*rc::gen::inRange<std::size_t>(1, n + 1));
+    e.ballots.emplace_back(*rc::gen::inRange<Weight>(1, 25), std::move(ranking));
+  }
+  return e;
+}
+
+// With one seat every quota rule is a majority rule: STV is the instant runoff. A fixed
+// tie order makes the lot the same whatever the stage numbers are.
+RC_GTEST_PROP(StvProperties, OneSeatElectsTheIrvWinner, ()) {
+  Election e = any_election();
+  Profile profile = profile_of(e.names, e.ballots, 1);
+  CountOptions options;
+  options.ties.order.resize(e.names.size());
+  std::iota(options.ties.order.begin(), options.ties.order.end(), CandidateId{0});
+  auto irv = veche::count_irv(profile, options).elected;
+  RC_ASSERT(veche::count_stv_scottish(profile, options).elected == irv);
+  RC_ASSERT(veche::count_stv_wigm(profile, options).elected == irv);
+  RC_ASSERT(veche::count_stv_meek(profile, options).elected == irv);
+}
+
+bool same_count(const Outcome& a, const Outcome& b) {
+  if (a.elected != b.elected || a.quota != b.quota || a.rounds.size() != b.rounds.size()) return false;
+  for (std::size_t r = 0; r < a.rounds.size(); ++r) {
+    const auto &x = a.rounds[r], &y = b.rounds[r];
+    if (x.action != y.action || x.votes != y.votes || x.exhausted != y.exhausted ||
+        x.elected != y.elected || x.excluded != y.excluded || x.transfers.size() != y.transfers.size()) {
+      return false;
+    }
+    for (std::size_t t = 0; t < x.transfers.size(); ++t) {
+      if (x.transfers[t].to != y.transfers[t].to || x.transfers[t].votes != y.transfers[t].votes) return false;
+    }
+  }
+  return true;
+}
+
+// Ballots are a set: the order they were added in changes nothing.
+RC_GTEST_PROP(StvProperties, BallotOrderDoesNotMatter, ()) {
+  Election e = any_election();
+  int seats = *rc::gen::inRange<int>(1, static_cast<int>(e.names.size()));
+  Profile first = profile_of(e.names, e.ballots, seats);
+  Profile second = profile_of(e.names, shuffled(e.ballots), seats);
+  for (auto count : {veche::count_stv_scottish, veche::count_stv_wigm, veche::count_stv_meek}) {
+    RC_ASSERT(same_count(count(first, {}), count(second, {})));
+  }
+}
+
+// Every STV rule fills every seat it can, and never elects anyone twice.
+RC_GTEST_PROP(StvProperties, FillsTheSeats, ()) {
+  Election e = any_election();
+  int seats = *rc::gen::inRange<int>(1, static_cast<int>(e.names.size()) + 1);
+  Profile profile = profile_of(e.names, e.ballots, seats);
+  for (auto count : {veche::count_stv_scottish, veche::count_stv_wigm, veche::count_stv_meek}) {
+    Outcome o = count(profile, {});
+    RC_ASSERT(o.elected.size() == static_cast<std::size_t>(seats));
+    auto sorted = o.elected;
+    std::sort(sorted.begin(), sorted.end());
+    RC_ASSERT(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  }
+}
+
+}  // namespace
