@@ -7,6 +7,8 @@ namespace veche::cli {
 void add_count_command(CLI::App& app);
 void add_apportion_command(CLI::App& app);
 void add_methods_command(CLI::App& app);
+void add_record_command(CLI::App& app);
+void add_verify_command(CLI::App& app);
 
 // Exit codes the CLI promises: 0 done, 2 bad input or bad request, 1 anything else.
 inline constexpr int kBadInput = 2;

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   veche::cli::add_count_command(app);
   veche::cli::add_apportion_command(app);
   veche::cli::add_methods_command(app);
+  veche::cli::add_record_command(app);
+  veche::cli::add_verify_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

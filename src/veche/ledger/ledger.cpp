@@ -1,0 +1,248 @@
+#include <fmt/format.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "veche/core/error.hpp"
+#include "veche/ledger/record_files.hpp"
+
+namespace veche {
+
+namespace {
+
+std::vector<Hash> leaf_hashes(std::span<const std::string> lines) {
+  std::vector<Hash> out;
+  out.reserve(lines.size());
+  for (const auto& line : lines) out.push_back(leaf_hash(line));
+  return out;
+}
+
+std::string joined(std::span<const std::string> lines) {
+  std::size_t total = 0;
+  for (const auto& line : lines) total += line.size() + 1;
+  std::string out;
+  out.reserve(total);
+  for (const auto& line : lines) {
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+[[noreturn]] void damaged(const fs::path& record, const std::string& why) {
+  throw UsageError(fmt::format("{}: {}; `veche verify {}` says more", record.string(), why,
+                               record.string()));
+}
+
+}  // namespace
+
+Ledger::Ledger(const fs::path& record, const RecordKeys& keys)
+    : record_(record), keys_(keys), ballot_lines_({}) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
+  ManifestFile file = read_manifest(record);
+  manifest_ = std::move(file.manifest);
+  election_ = std::move(file.sha256);
+  ballot_lines_ = BallotLines(manifest_.candidates);
+  if (keys.log.public_key != manifest_.log_key) {
+    throw UsageError("the log key given is not the one manifest.json names");
+  }
+  ballots_.name = "ballots";
+  ballots_.path = record / kBallots;
+  roll_.name = "roll";
+  roll_.path = record / kRoll;
+  recover();
+  ballots_.fd = open_for_append(ballots_.path);
+  if (manifest_.roll_included) roll_.fd = open_for_append(roll_.path);
+  heads_fd_ = open_for_append(record / kHeads);
+}
+
+Ledger::~Ledger() {
+  for (int fd : {ballots_.fd, roll_.fd, heads_fd_}) {
+    if (fd >= 0) ::close(fd);
+  }
+}
+
+// Rebuilds a log's tree up to its last head, checks the root, and cuts off any line no
+// head covers: such a line was written by a cast that never returned its receipt.
+void Ledger::reopen(Log& log, std::string_view text, std::uint64_t size, bool cut_tail) {
+  LogText lines = split_torn(text);
+  std::uint64_t count = for_each_line(lines.complete, [&](std::uint64_t n, std::string_view line) {
+    if (n > size) return false;
+    log.tree.append(leaf_hash(line));
+    if (&log == &roll_) voters_.emplace(line);
+    return true;
+  });
+  if (log.tree.size() < size) {
+    damaged(record_, fmt::format("{} holds {} lines but its head says {}", log.path.filename().string(),
+                                 count, size));
+  }
+  if (log.tree.root() != log.head->root) {
+    damaged(record_, fmt::format("{} does not rebuild its last head", log.path.filename().string()));
+  }
+  std::size_t keep = offset_after(lines.complete, size);
+  // A closed record is never touched: whatever follows its closing head is for verify to report.
+  if (cut_tail && keep < text.size() && !closed_) truncate_file(log.path, keep);
+}
+
+void Ledger::recover() {
+  HeadsFile heads = read_heads(record_ / kHeads);
+  if (!heads.torn.empty()) {
+    std::size_t complete = 0;
+    for (const auto& line : heads.lines) complete += line.bytes.size() + 1;
+    truncate_file(record_ / kHeads, complete);
+  }
+  for (const auto& line : heads.lines) {
+    if (!line.head) damaged(record_, fmt::format("heads.jsonl line {}: {}", line.line, line.error));
+    Log& log = line.head->log == "ballots" ? ballots_ : roll_;
+    log.head = *line.head;
+  }
+  if (!ballots_.head || (manifest_.roll_included && !roll_.head)) {
+    damaged(record_, "heads.jsonl lacks the first heads");
+  }
+  closed_ = ballots_.head->closed;
+  std::uint64_t ballots_size = ballots_.head->size;
+  // A batch whose roll head was written but not its ballots head: its ballot lines were
+  // synced before either head, so the batch stands and gets its ballots head now.
+  bool unfinished = manifest_.roll_included && roll_.head->size > ballots_size && !closed_;
+  if (unfinished) ballots_size = roll_.head->size;
+  {
+    // An unfinished batch's lines stay: they get their head below.
+    MappedFile ballots(ballots_.path);
+    reopen(ballots_, ballots.text(), ballots_.head->size, !unfinished);
+  }
+  if (manifest_.roll_included) {
+    MappedFile roll(roll_.path);
+    reopen(roll_, roll.text(), roll_.head->size, true);
+  }
+  if (unfinished) {
+    MappedFile ballots(ballots_.path);
+    std::vector<std::string> lines;
+    for_each_line(split_torn(ballots.text()).complete, [&](std::uint64_t n, std::string_view line) {
+      if (n > ballots_size) return false;
+      if (n > ballots_.tree.size()) lines.emplace_back(line);
+      return true;
+    });
+    if (ballots_.tree.size() + lines.size() != ballots_size) {
+      damaged(record_, "the roll's last head covers ballots that are not in ballots.jsonl");
+    }
+    TreeBuilder old = ballots_.tree;
+    auto added = leaf_hashes(lines);
+    for (const Hash& h : added) ballots_.tree.append(h);
+    TreeHead head{election_, "ballots", ballots_.tree.size(), ballots_.tree.root(), utc_now(),
+                  false, consistency_proof(old, added), ""};
+    sign_head(head, keys_.log);
+    heads_fd_ = open_for_append(record_ / kHeads);
+    write_heads(std::span<const TreeHead>(&head, 1));
+    ::close(heads_fd_);
+    heads_fd_ = -1;
+    ballots_.head = head;
+    MappedFile after(ballots_.path);
+    std::size_t keep = offset_after(split_torn(after.text()).complete, ballots_size);
+    if (keep < after.text().size()) truncate_file(ballots_.path, keep);
+  }
+}
+
+TreeHead Ledger::grow(Log& log, std::span<const std::string> lines, bool closing) {
+  TreeBuilder old = log.tree;
+  auto added = leaf_hashes(lines);
+  if (&log == &ballots_) last_leaves_ = added;
+  for (const Hash& h : added) log.tree.append(h);
+  TreeHead head{election_, log.name, log.tree.size(), log.tree.root(), utc_now(), closing,
+                log.head && log.head->size > 0 ? consistency_proof(old, added) : std::vector<Hash>{},
+                ""};
+  sign_head(head, keys_.log);
+  return head;
+}
+
+void Ledger::write_heads(std::span<const TreeHead> heads) {
+  std::string text;
+  for (const TreeHead& head : heads) text += head_line(head) + "\n";
+  // One write, then a sync: the receipts go out only once their head is on disk.
+  append_all(heads_fd_, text, record_ / kHeads);
+  sync_file(heads_fd_, record_ / kHeads);
+}
+
+TreeHead Ledger::append(std::span<const std::string> ballot_lines,
+                        std::vector<std::string> roll_lines) {
+  if (closed_) throw UsageError(fmt::format("{}: the record is closed", record_.string()));
+  if (!manifest_.roll_included && !roll_lines.empty()) {
+    throw UsageError("this record has no roll");
+  }
+  std::sort(roll_lines.begin(), roll_lines.end());
+  if (!ballot_lines.empty()) append_all(ballots_.fd, joined(ballot_lines), ballots_.path);
+  if (!roll_lines.empty()) append_all(roll_.fd, joined(roll_lines), roll_.path);
+  // Both logs are on disk before any head names them.
+  if (!ballot_lines.empty()) sync_file(ballots_.fd, ballots_.path);
+  if (!roll_lines.empty()) sync_file(roll_.fd, roll_.path);
+  std::vector<TreeHead> heads;
+  // The roll head goes first: if the ballots head is lost, reopening re-signs it.
+  if (!roll_lines.empty()) heads.push_back(grow(roll_, roll_lines, false));
+  if (!ballot_lines.empty()) heads.push_back(grow(ballots_, ballot_lines, false));
+  write_heads(heads);
+  for (auto& head : heads) (head.log == "roll" ? roll_ : ballots_).head = head;
+  for (auto& line : roll_lines) voters_.insert(std::move(line));
+  return *ballots_.head;
+}
+
+std::vector<Receipt> Ledger::cast(std::span<const CastBallot> batch) {
+  if (closed_) throw UsageError(fmt::format("{}: the record is closed", record_.string()));
+  std::vector<std::string> lines, roll_lines;
+  lines.reserve(batch.size());
+  roll_lines.reserve(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    std::string unknown;
+    auto line = ballot_lines_.line_of_names(batch[i].ranks, unknown);
+    if (!line) throw UsageError(fmt::format("ballot {}: \"{}\" is not a candidate", i + 1, unknown));
+    lines.push_back(std::move(*line));
+    if (!manifest_.roll_included) continue;
+    if (batch[i].voter.empty()) throw UsageError(fmt::format("ballot {}: no voter id", i + 1));
+    std::string voter = roll_line(manifest_.roll_salt, batch[i].voter);
+    if (voters_.count(voter)) {
+      throw UsageError(fmt::format("ballot {}: voter \"{}\" has already voted", i + 1, batch[i].voter));
+    }
+    roll_lines.push_back(std::move(voter));
+  }
+  std::sort(roll_lines.begin(), roll_lines.end());
+  if (std::adjacent_find(roll_lines.begin(), roll_lines.end()) != roll_lines.end()) {
+    throw UsageError("a voter appears twice in one batch");
+  }
+  // One call to the system's generator a batch, not one a ballot: 64 random bits per swap,
+  // reduced by multiply-shift, so the bias is below i / 2^64.
+  std::vector<std::size_t> order(lines.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<std::uint64_t> random(order.size());
+  randombytes_buf(random.data(), random.size() * sizeof(std::uint64_t));
+  for (std::size_t i = order.size(); i > 1; --i) {
+    __extension__ using Wide = unsigned __int128;
+    auto pick = static_cast<std::size_t>((static_cast<Wide>(random[i - 1]) * i) >> 64);
+    std::swap(order[i - 1], order[pick]);
+  }
+  std::vector<std::string> shuffled;
+  shuffled.reserve(lines.size());
+  for (std::size_t i : order) shuffled.push_back(std::move(lines[i]));
+
+  std::uint64_t first = ballots_.tree.size();
+  TreeHead head = append(shuffled, std::move(roll_lines));
+  std::vector<Receipt> receipts(batch.size());
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    Receipt& r = receipts[order[position]];
+    r.leaf_index = first + position;
+    r.leaf_hash = last_leaves_[position];
+    r.head = head;
+  }
+  return receipts;
+}
+
+void Ledger::close() {
+  if (closed_) throw UsageError(fmt::format("{}: the record is already closed", record_.string()));
+  std::vector<TreeHead> heads;
+  if (manifest_.roll_included) heads.push_back(grow(roll_, {}, true));
+  heads.push_back(grow(ballots_, {}, true));
+  write_heads(heads);
+  for (auto& head : heads) (head.log == "roll" ? roll_ : ballots_).head = head;
+  closed_ = true;
+}
+
+}  // namespace veche

@@ -1,0 +1,178 @@
+#pragma once
+// The public record of one election: a folder of plain files (docs/record.md).
+//   manifest.json  the election and every option of its count
+//   ballots.jsonl  one canonical ballot a line, a Merkle log
+//   roll.jsonl     who voted (salted hashes), a separate Merkle log
+//   heads.jsonl    signed tree heads of both logs, joined by consistency proofs
+//   outcome.json   the count, signed by the returning officer
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "veche/core/profile.hpp"
+#include "veche/count/method.hpp"
+#include "veche/ledger/merkle.hpp"
+#include "veche/ledger/signing.hpp"
+#include "veche/ledger/tree_head.hpp"
+
+namespace veche {
+
+namespace fs = std::filesystem;
+
+// What manifest.json says. Names are as the returning officer spells them.
+struct Manifest {
+  std::string election;                 // the election's title
+  std::string run_by;                   // who runs it
+  std::string council;                  // the council (or body) being elected
+  std::vector<std::string> candidates;  // candidates or options, in ballot-paper order
+  int seats = 1;
+  std::string method;                   // a name `veche methods` lists
+  std::string tie_seed = "0";
+  std::string look_back = "backward";   // none | backward | forward
+  std::vector<std::string> tie_order;   // replaces the lot when given
+  std::string overvote = "exhaust";
+  bool batch_elimination = false;
+  std::vector<std::string> withdrawn;
+  std::string opens, closes;            // UTC, RFC 3339
+  bool roll_included = true;            // false: the roll is not part of this record
+  std::string roll_salt;                // hex; roll lines are salted hashes of voter ids
+  PublicKey log_key;                    // signs tree heads
+  PublicKey returning_officer_key;      // signs outcome.json
+};
+
+nlohmann::ordered_json manifest_json(const Manifest& manifest);
+// Throws std::invalid_argument naming the field that is missing or wrong.
+Manifest manifest_from_json(const nlohmann::json& json);
+// The count options the manifest fixes; UsageError for an unknown name or option.
+CountOptions count_options(const Manifest& manifest);
+
+// The canonical byte form of ballots (docs/record.md), e.g. {"ranks":[["Alice"],["Bob","Carol"]]}
+class BallotLines {
+ public:
+  explicit BallotLines(std::vector<std::string> candidates);
+  std::string line(std::span<const std::vector<CandidateId>> ranks) const;
+  // A Profile ballot: marks flagged kEqual join the rank before them.
+  std::string line(std::span<const Mark> marks) const;
+  // The ranks of a line, or nullopt with `why` set when it is not a canonical ballot.
+  std::optional<std::vector<std::vector<CandidateId>>> read(std::string_view line,
+                                                            std::string& why) const;
+  std::optional<CandidateId> id_of(std::string_view name) const;
+  // A ballot given by names; nullopt with `unknown` set when a name is not a candidate.
+  std::optional<std::string> line_of_names(const std::vector<std::vector<std::string>>& ranks,
+                                           std::string& unknown) const;
+
+ private:
+  std::vector<std::string> candidates_;
+  std::vector<std::string> quoted_;  // each name as a JSON string, quotes included
+};
+
+// One roll line: {"voter":"<hex SHA-256 of "veche-roll-v1\n" salt "\n" voter id>"}
+std::string roll_line(std::string_view salt, std::string_view voter);
+
+// The keys of a record live outside it, in a folder of their own.
+struct RecordKeys {
+  SigningKey log;
+  SigningKey returning_officer;
+};
+// Loads log.key and returning_officer.key from `folder`, creating any that is missing.
+RecordKeys open_keys(const fs::path& folder);
+
+// Creates the record folder: manifest.json, empty logs, and the first heads (size 0).
+// The keys in `manifest` are replaced by those of `keys`. Refuses an existing record.
+void init_record(const fs::path& record, Manifest manifest, const RecordKeys& keys);
+
+struct CastBallot {
+  std::vector<std::vector<std::string>> ranks;  // best first; two names in a rank = equal
+  std::string voter;                            // voter id (hashed into the roll)
+};
+
+// What the voter keeps: proof that their ballot is leaf `leaf_index` of the log.
+struct Receipt {
+  std::uint64_t leaf_index = 0;
+  Hash leaf_hash{};
+  TreeHead head;  // the ballots head the leaf is in
+};
+nlohmann::ordered_json receipt_json(const Receipt& receipt);
+Receipt receipt_from_json(const nlohmann::json& json);
+
+// A record open for casting. Opening repairs an interrupted cast: lines no signed head
+// covers are dropped (no receipt was given for them), and a batch whose roll head was
+// written but not its ballots head gets its ballots head.
+class Ledger {
+ public:
+  Ledger(const fs::path& record, const RecordKeys& keys);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  const Manifest& manifest() const { return manifest_; }
+  const std::string& election() const { return election_; }
+  std::uint64_t ballots_cast() const { return ballots_.tree.size(); }
+  bool closed() const { return closed_; }
+
+  // Appends a batch durably (data and heads synced) and only then returns the receipts,
+  // in the order of `batch`. The batch's ballots go into the log in a random order and
+  // its roll lines sorted, so a position in one log says nothing of the other.
+  std::vector<Receipt> cast(std::span<const CastBallot> batch);
+  // The same for lines already in canonical form (import); no shuffling, no receipts kept.
+  TreeHead append(std::span<const std::string> ballot_lines, std::vector<std::string> roll_lines);
+  // Signs the closing heads; nothing can be cast after.
+  void close();
+
+ private:
+  // One of the two logs, with its open file and the compact range of its tree.
+  struct Log {
+    const char* name = "";
+    fs::path path;
+    int fd = -1;
+    TreeBuilder tree;
+    std::optional<TreeHead> head;  // the latest signed head
+  };
+  TreeHead grow(Log& log, std::span<const std::string> lines, bool closing);
+  void write_heads(std::span<const TreeHead> heads);
+  void recover();
+  void reopen(Log& log, std::string_view text, std::uint64_t size, bool cut_tail);
+
+  fs::path record_;
+  RecordKeys keys_;
+  Manifest manifest_;
+  std::string election_;
+  BallotLines ballot_lines_;
+  Log ballots_, roll_;
+  int heads_fd_ = -1;
+  std::unordered_set<std::string> voters_;  // roll lines so far, to refuse a second vote
+  std::vector<Hash> last_leaves_;           // leaf hashes of the last ballots appended
+  bool closed_ = false;
+};
+
+// Counts a closed record by its manifest and writes outcome.json, signed.
+Outcome count_record(const fs::path& record, const RecordKeys& keys);
+
+// A complete, closed and counted record from ballots already read (any format `veche count`
+// reads). A ballot of weight k becomes k lines. `roll`: voter ids, or nullopt when the roll
+// is not part of this record. Built beside `record` and renamed into place when whole.
+void import_record(const fs::path& record, const Profile& profile, Manifest manifest,
+                   const std::optional<std::vector<std::string>>& roll, const RecordKeys& keys);
+
+// The Profile the ballots of a record make, up to `size` lines (the closing head's size).
+Profile record_profile(const fs::path& record, const Manifest& manifest);
+
+// One check `veche verify` makes. `text` starts with the file (and line) it is about.
+struct Check {
+  bool holds = true;
+  std::string text;
+};
+std::vector<Check> verify_record(const fs::path& record);
+// The receipt's ballot is in the record's latest ballots tree, and that tree grew from the
+// receipt's head.
+std::vector<Check> verify_receipt(const fs::path& record, const Receipt& receipt);
+// The ballots (or roll) log only grew between two heads someone saved.
+std::vector<Check> verify_growth(const fs::path& record, const TreeHead& from, const TreeHead& to);
+
+}  // namespace veche
