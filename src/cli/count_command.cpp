@@ -50,6 +50,8 @@ void run_count(const CountFlags& f) {
   Outcome outcome = method->count(profile, options);
   if (f.format == "json") {
     std::cout << outcome_json(outcome).dump(1) << "\n";
+  } else if (f.format == "html") {
+    std::cout << outcome_html(outcome, profile.title);
   } else {
     if (!profile.title.empty()) std::cout << profile.title << "\n";
     std::cout << outcome_text(outcome);
@@ -65,8 +67,8 @@ void add_count_command(CLI::App& app) {
   cmd->add_option("file", flags->file, "ballot file (BLT, PrefLib, CSV)")->required();
   cmd->add_option("--seats,-s", flags->seats, "seats to fill (default: as the file says)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--format,-f", flags->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format,-f", flags->format, "text, json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}))->capture_default_str();
   cmd->add_option("--input-format", flags->input_format, "force the ballot format");
   cmd->add_flag("--batch-elimination", flags->batch_elimination,
                 "IRV: exclude at once every candidate who cannot catch up");

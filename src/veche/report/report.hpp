@@ -18,4 +18,8 @@ Json apportionment_json(const Apportionment& apportionment);
 std::string outcome_text(const Outcome& outcome);
 std::string apportionment_text(const Apportionment& apportionment);
 
+// A self-contained HTML page: the result sheet, and a picture of where the votes flowed
+// (a Sankey diagram of the transfers, drawn as inline SVG; no script, no network).
+std::string outcome_html(const Outcome& outcome, const std::string& title);
+
 }  // namespace veche
