@@ -118,6 +118,30 @@ RC_GTEST_PROP(AllMethods, AreDeterministic, ()) {
   }
 }
 
+RC_GTEST_PROP(SeveralSeats, ElectAsManyDifferentCandidatesAsSeats, ()) {
+  const RandomElection election = *random_election();
+  const Profile profile = election.profile();
+  CountOptions options;
+  options.seats = *rc::gen::inRange<int>(1, static_cast<int>(election.names.size()) + 1);
+  for (std::string_view method : {"approval", "borda", "schulze", "ranked-pairs", "copeland",
+                                  "minimax"}) {
+    Outcome outcome = count_by(method, profile, options);
+    std::vector<CandidateId> elected = outcome.elected;
+    RC_ASSERT(elected.size() == static_cast<std::size_t>(options.seats));
+    std::sort(elected.begin(), elected.end());
+    RC_ASSERT(std::adjacent_find(elected.begin(), elected.end()) == elected.end());
+  }
+}
+
+RC_GTEST_PROP(Schulze, TheFirstOfSeveralSeatsIsTheSingleWinner, ()) {
+  const RandomElection election = *random_election();
+  const Profile profile = election.profile();
+  CountOptions options;
+  options.seats = static_cast<int>(election.names.size());
+  RC_ASSERT(count_by("schulze", profile, options).elected.front() ==
+            count_by("schulze", profile).elected.front());
+}
+
 RC_GTEST_PROP(Borda, PointsAddUpToTheComparisonsMade, ()) {
   // Each ballot gives out one point per pair it orders, so the points total the matrix.
   const Profile profile = (*random_election()).profile();
