@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <sodium.h>
+
 #include <nlohmann/json.hpp>
 
 #include "veche/ledger/record.hpp"
@@ -131,10 +133,24 @@ std::optional<std::vector<std::vector<CandidateId>>> BallotLines::read(std::stri
 }
 
 std::string roll_line(std::string_view salt, std::string_view voter) {
-  std::string preimage = "veche-roll-v1\n";
-  preimage.append(salt).append("\n").append(voter);
-  std::string out = "{\"voter\":\"";
-  out.append(sha256_hex(preimage)).append("\"}");
+  // Hashed in pieces and written in place: this runs once a vote.
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  auto feed = [&](std::string_view bytes) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  };
+  feed("veche-roll-v1\n");
+  feed(salt);
+  feed("\n");
+  feed(voter);
+  Hash digest{};
+  crypto_hash_sha256_final(&state, digest.data());
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out = "{\"voter\":\"" + std::string(64, '0') + "\"}";
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    out[10 + 2 * i] = digits[digest[i] >> 4];
+    out[11 + 2 * i] = digits[digest[i] & 0xf];
+  }
   return out;
 }
 

@@ -22,10 +22,10 @@ RecordKeys open_keys(const fs::path& folder) {
 }
 
 nlohmann::ordered_json receipt_json(const Receipt& receipt) {
-  return {{"election", receipt.head.election},
+  return {{"election", receipt.head->election},
           {"leaf_index", receipt.leaf_index},
           {"leaf_hash", to_hex(receipt.leaf_hash)},
-          {"head", head_json(receipt.head)}};
+          {"head", head_json(*receipt.head)}};
 }
 
 Receipt receipt_from_json(const nlohmann::json& json) {
@@ -40,7 +40,7 @@ Receipt receipt_from_json(const nlohmann::json& json) {
   if (!leaf) throw std::invalid_argument("\"leaf_hash\" is not 64 hex digits");
   receipt.leaf_hash = *leaf;
   if (!json.contains("head")) throw std::invalid_argument("no \"head\"");
-  receipt.head = head_from_json(json["head"]);
+  receipt.head = std::make_shared<const TreeHead>(head_from_json(json["head"]));
   return receipt;
 }
 

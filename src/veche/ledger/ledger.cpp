@@ -147,10 +147,13 @@ void Ledger::recover() {
 TreeHead Ledger::grow(Log& log, std::span<const std::string> lines, bool closing) {
   TreeBuilder old = log.tree;
   auto added = leaf_hashes(lines);
-  if (&log == &ballots_) last_leaves_ = added;
-  for (const Hash& h : added) log.tree.append(h);
+  std::vector<TreeBuilder::Subtree> formed;
+  formed.reserve(2 * added.size());
+  for (const Hash& h : added) log.tree.append(h, &formed);
+  if (&log == &ballots_) last_leaves_ = std::move(added);
   TreeHead head{election_, log.name, log.tree.size(), log.tree.root(), utc_now(), closing,
-                log.head && log.head->size > 0 ? consistency_proof(old, added) : std::vector<Hash>{},
+                log.head && log.head->size > 0 ? consistency_proof(old, log.tree, formed)
+                                               : std::vector<Hash>{},
                 ""};
   sign_head(head, keys_.log);
   return head;
@@ -224,7 +227,7 @@ std::vector<Receipt> Ledger::cast(std::span<const CastBallot> batch) {
   for (std::size_t i : order) shuffled.push_back(std::move(lines[i]));
 
   std::uint64_t first = ballots_.tree.size();
-  TreeHead head = append(shuffled, std::move(roll_lines));
+  auto head = std::make_shared<const TreeHead>(append(shuffled, std::move(roll_lines)));
   std::vector<Receipt> receipts(batch.size());
   for (std::size_t position = 0; position < order.size(); ++position) {
     Receipt& r = receipts[order[position]];

@@ -34,7 +34,9 @@ class TreeBuilder {
     Hash root{};
   };
 
-  void append(const Hash& leaf);
+  // `formed`, when given, receives every subtree this leaf completes (the leaf itself
+  // first), so a caller can name inner nodes without hashing them again.
+  void append(const Hash& leaf, std::vector<Subtree>* formed = nullptr);
   std::uint64_t size() const { return size_; }
   Hash root() const;
   // The complete subtrees, leftmost (largest) first.
@@ -63,6 +65,10 @@ std::vector<Hash> consistency_proof(std::span<const Hash> leaves, std::uint64_t 
 // The proof from a tree to the same tree with `added` leaves appended, from the old tree's
 // complete subtrees and the new leaves alone: what an appender holds.
 std::vector<Hash> consistency_proof(const TreeBuilder& old, std::span<const Hash> added);
+// The same from the subtrees the appends formed (TreeBuilder::append's `formed`) and the
+// grown tree: no hashing at all.
+std::vector<Hash> consistency_proof(const TreeBuilder& old, const TreeBuilder& grown,
+                                    std::span<const TreeBuilder::Subtree> formed);
 
 // RFC 9162 §2.1.3.2. Fails unless `leaf` and `root` are 32 bytes and the proof has exactly
 // the length the index and size call for.

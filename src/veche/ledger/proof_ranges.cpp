@@ -81,21 +81,43 @@ std::vector<Hash> consistency_proof(std::span<const Hash> leaves, std::uint64_t 
 namespace veche {
 
 std::vector<Hash> consistency_proof(const TreeBuilder& old, std::span<const Hash> added) {
+  TreeBuilder grown = old;
+  std::vector<TreeBuilder::Subtree> formed;
+  for (const Hash& h : added) grown.append(h, &formed);
+  return consistency_proof(old, grown, formed);
+}
+
+std::vector<Hash> consistency_proof(const TreeBuilder& old, const TreeBuilder& grown,
+                                    std::span<const TreeBuilder::Subtree> formed) {
   const std::uint64_t m = old.size();
-  std::vector<Hash> proof;
-  for (LeafRange r : consistency_ranges(m, m + added.size())) {
-    if (r.begin >= m) {
-      proof.push_back(tree_root(added.subspan(r.begin - m, r.end - r.begin)));
-      continue;
+  auto ranges = consistency_ranges(m, grown.size());
+  std::vector<std::optional<Hash>> found(ranges.size());
+  auto take = [&](std::span<const TreeBuilder::Subtree> subtrees) {
+    for (const auto& s : subtrees) {
+      for (std::size_t i = 0; i < ranges.size(); ++i) {
+        if (!found[i] && s.begin == ranges[i].begin && s.end == ranges[i].end) found[i] = s.root;
+      }
     }
-    // Every node left of the old size that a proof names is one of the old tree's
-    // complete subtrees (RFC 9162 §2.1.4.1), so the appender already holds it.
-    auto subtrees = old.subtrees();
-    auto it = std::find_if(subtrees.begin(), subtrees.end(), [&](const TreeBuilder::Subtree& s) {
-      return s.begin == r.begin && s.end == r.end;
-    });
-    if (it == subtrees.end()) throw std::logic_error("consistency proof: subtree not held");
-    proof.push_back(it->root);
+  };
+  // Left of the old size every node a proof names is one of the old tree's complete
+  // subtrees (RFC 9162 §2.1.4.1); right of it, a complete subtree the appends formed, or
+  // the right edge [begin, new size), which is the grown tree's last subtrees joined.
+  take(old.subtrees());
+  take(formed);
+  std::vector<Hash> proof;
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    if (!found[i]) {
+      auto tail = grown.subtrees();
+      std::size_t first = 0;
+      while (first < tail.size() && tail[first].begin < ranges[i].begin) ++first;
+      if (first == tail.size() || tail[first].begin != ranges[i].begin || ranges[i].end != grown.size()) {
+        throw std::logic_error("consistency proof: subtree not held");
+      }
+      Hash root = tail.back().root;
+      for (std::size_t k = tail.size() - 1; k-- > first;) root = node_hash(tail[k].root, root);
+      found[i] = root;
+    }
+    proof.push_back(*found[i]);
   }
   return proof;
 }

@@ -7,6 +7,7 @@
 //   outcome.json   the count, signed by the returning officer
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -96,7 +97,8 @@ struct CastBallot {
 struct Receipt {
   std::uint64_t leaf_index = 0;
   Hash leaf_hash{};
-  TreeHead head;  // the ballots head the leaf is in
+  // The ballots head the leaf is in; shared, as every receipt of a batch has the same one.
+  std::shared_ptr<const TreeHead> head;
 };
 nlohmann::ordered_json receipt_json(const Receipt& receipt);
 Receipt receipt_from_json(const nlohmann::json& json);

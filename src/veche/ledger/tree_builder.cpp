@@ -2,9 +2,10 @@
 
 namespace veche {
 
-void TreeBuilder::append(const Hash& leaf) {
+void TreeBuilder::append(const Hash& leaf, std::vector<Subtree>* formed) {
   subtrees_.push_back({size_, size_ + 1, leaf});
   ++size_;
+  if (formed) formed->push_back(subtrees_.back());
   // Two neighbours of equal width are the two halves of one complete subtree.
   while (subtrees_.size() >= 2) {
     Subtree& left = subtrees_[subtrees_.size() - 2];
@@ -13,6 +14,7 @@ void TreeBuilder::append(const Hash& leaf) {
     left.root = node_hash(left.root, right.root);
     left.end = right.end;
     subtrees_.pop_back();
+    if (formed) formed->push_back(subtrees_.back());
   }
 }
 

@@ -79,8 +79,8 @@ Check growth_check(std::string_view complete, const TreeHead& from, const TreeHe
 std::vector<Check> verify_receipt(const fs::path& record, const Receipt& receipt) {
   std::vector<Check> checks;
   ManifestFile manifest = read_manifest(record);
-  checks.push_back(head_check(receipt.head, manifest, "receipt"));
-  if (receipt.head.log != "ballots") {
+  checks.push_back(head_check(*receipt.head, manifest, "receipt"));
+  if (receipt.head->log != "ballots") {
     checks.push_back({false, "receipt: its head is not a ballots head"});
     return checks;
   }
@@ -106,7 +106,7 @@ std::vector<Check> verify_receipt(const fs::path& record, const Receipt& receipt
     checks.push_back({in, fmt::format("inclusion: leaf {} {} the tree of size {} (root {}); proof: {}",
                                       receipt.leaf_index, in ? "is in" : "is NOT in", latest->size,
                                       to_hex(latest->root), proof_text(roots))});
-    checks.push_back(growth_check(complete, receipt.head, *latest,
+    checks.push_back(growth_check(complete, *receipt.head, *latest,
                                   "consistency: receipt's head to the latest head"));
   } catch (const UsageError& e) {
     checks.push_back({false, fmt::format("ballots.jsonl: {}", e.what())});

@@ -58,8 +58,8 @@ TEST_F(RealRecord, DebianVotesSchulze) {
 }
 
 TEST_F(RealRecord, Scotland2017Wards) {
-  const Method* stv = find_count_method("scottish-stv");
-  if (!stv) GTEST_SKIP() << "no scottish-stv method in the count registry yet";
+  const Method* stv = find_count_method("stv-scottish");
+  if (!stv) GTEST_SKIP() << "no stv-scottish method in the count registry yet";
   fs::path folder = VECHE_SCOTLAND_DATA;
   auto all = official(folder / "official.json");
   for (std::size_t i = 0; i < all.size(); i += 35) {  // ten wards across the country
