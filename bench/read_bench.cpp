@@ -1,7 +1,7 @@
 // How fast the ballot readers go, in MB/s of file, against SHA-256 over the same bytes as
 // a yardstick for "as fast as reading the file at all".
 //
-//   read_bench [--benchmark_filter=Blt]     (VECHE_BENCH_BALLOTS sets the size, default 2M)
+//   read_bench [--benchmark_filter=Blt]     (VECHE_BENCH_BALLOTS sets the size, default 1M)
 #include <benchmark/benchmark.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -20,7 +20,7 @@ namespace {
 
 std::size_t ballots_wanted() {
   const char* n = std::getenv("VECHE_BENCH_BALLOTS");
-  return n ? std::strtoull(n, nullptr, 10) : 2'000'000;
+  return n ? std::strtoull(n, nullptr, 10) : 1'000'000;
 }
 
 // One synthetic election a format, made once, kept in memory and in a temporary file.
