@@ -1,0 +1,485 @@
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "veche/core/error.hpp"
+#include "veche/council/scenario.hpp"
+
+namespace veche {
+
+namespace {
+
+// Reads one file, remembering where each thing was said so every complaint can point at it.
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(std::string file) : file_(std::move(file)) {}
+
+  Scenario read(const toml::table& root);
+
+ private:
+  [[noreturn]] void fail(const toml::node& at, const std::string& key, const std::string& why) const {
+    throw InputError(file_, at.source().begin.line, key, why);
+  }
+
+  void check_keys(const toml::table& table, const std::string& path, std::set<std::string_view> allowed) const {
+    for (const auto& [key, value] : table) {
+      if (!allowed.contains(key.str())) {
+        fail(value, join(path, key.str()), fmt::format("unknown key (expected one of: {})", list(allowed)));
+      }
+    }
+  }
+
+  static std::string list(const std::set<std::string_view>& names) {
+    std::string out;
+    for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+  }
+  static std::string join(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+  }
+  static std::string item(std::string_view array, std::size_t i) { return fmt::format("{}[{}]", array, i + 1); }
+
+  const toml::table& table_at(const toml::node& node, const std::string& key) const {
+    if (!node.is_table()) fail(node, key, "expected a table");
+    return *node.as_table();
+  }
+
+  // The tables of an array of tables (`[[council]]`), or none when the key is absent.
+  std::vector<const toml::table*> tables(const toml::table& parent, std::string_view key, const std::string& path) const {
+    std::vector<const toml::table*> out;
+    const toml::node* node = parent.get(key);
+    if (!node) return out;
+    const toml::array* array = node->as_array();
+    if (!array) fail(*node, join(path, key), "expected an array of tables ([[" + std::string(key) + "]])");
+    for (std::size_t i = 0; i < array->size(); ++i) out.push_back(&table_at((*array)[i], item(join(path, key), i)));
+    return out;
+  }
+
+  std::optional<std::string> text(const toml::table& t, std::string_view key, const std::string& path) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::nullopt;
+    auto value = node->value<std::string>();
+    if (!value) fail(*node, join(path, key), "expected a string");
+    if (value->empty()) fail(*node, join(path, key), "must not be empty");
+    return value;
+  }
+  std::string required_text(const toml::table& t, std::string_view key, const std::string& path) const {
+    auto value = text(t, key, path);
+    if (!value) fail(t, join(path, key), "missing");
+    return *value;
+  }
+
+  std::optional<std::int64_t> number(const toml::table& t, std::string_view key, const std::string& path,
+                                     std::int64_t least = 0) const {
+    const toml::node* node = t.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_integer()) fail(*node, join(path, key), "expected a whole number");
+    std::int64_t value = node->as_integer()->get();
+    if (value < least) fail(*node, join(path, key), fmt::format("must be at least {}", least));
+    return value;
+  }
+
+  std::vector<std::string> texts(const toml::table& t, std::string_view key, const std::string& path) const {
+    std::vector<std::string> out;
+    const toml::node* node = t.get(key);
+    if (!node) return out;
+    const toml::array* array = node->as_array();
+    if (!array) fail(*node, join(path, key), "expected a list of strings");
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      auto value = (*array)[i].value<std::string>();
+      if (!value) fail((*array)[i], item(join(path, key), i), "expected a string");
+      out.push_back(*value);
+    }
+    return out;
+  }
+
+  template <class T>
+  T parsed(const toml::table& t, std::string_view key, const std::string& path, T fallback,
+           std::optional<T> (*parse)(std::string_view), std::string_view expected) const {
+    auto value = text(t, key, path);
+    if (!value) return fallback;
+    auto result = parse(*value);
+    if (!result) fail(*t.get(key), join(path, key), fmt::format("expected {}, not \"{}\"", expected, *value));
+    return *result;
+  }
+
+  CouncilId council_named(const toml::table& t, std::string_view key, const std::string& path,
+                          const Organisation& o) const {
+    std::string name = required_text(t, key, path);
+    auto id = o.find_council(name);
+    if (!id) fail(*t.get(key), join(path, key), fmt::format("no council called \"{}\"", name));
+    return *id;
+  }
+
+  void read_parties(const toml::table& organisation, Organisation& o);
+  void read_councils(const toml::table& root, Organisation& o);
+  void read_members(const toml::table& root, Organisation& o);
+  void validate(const Organisation& o, const toml::table& root) const;
+  DelegationRule read_delegations(const toml::table& t) const;
+  std::vector<Mandate> read_mandates(const toml::table& root) const;
+  ScenarioExecutive read_executive(const toml::table& t) const;
+  std::vector<std::pair<std::string, std::string>> read_agreement(const toml::table& t, const std::string& path,
+                                                                  const ScenarioExecutive& e) const;
+  ScenarioQuestion read_question(const toml::table& t, const std::string& path) const;
+  ScenarioMotion read_motion(const toml::table& t, const std::string& path, const Organisation& o) const;
+  ScenarioRecall read_recall(const toml::table& t, const std::string& path, const Organisation& o) const;
+  Moment moment(const toml::table& t, std::string_view key, const std::string& path) const {
+    std::string value = required_text(t, key, path);
+    auto parsed_moment = parse_moment(value);
+    if (!parsed_moment) fail(*t.get(key), join(path, key), "expected a UTC time such as 2026-03-01T12:00:00Z");
+    return *parsed_moment;
+  }
+  ScenarioReferendum read_referendum(const toml::table& t, const std::string& path, const Organisation& o) const;
+
+  std::string file_;
+  std::map<std::string, const toml::node*, std::less<>> said_at_;  // council or member name → its table
+};
+
+void ScenarioReader::read_parties(const toml::table& organisation, Organisation& o) {
+  for (const std::string& name : texts(organisation, "parties", "organisation")) {
+    if (o.find_party(name)) {
+      fail(*organisation.get("parties"), "organisation.parties", fmt::format("party \"{}\" is listed twice", name));
+    }
+    o.add_party(name);
+  }
+}
+
+// Councils may be listed in any order: all are named first, then parents are resolved.
+void ScenarioReader::read_councils(const toml::table& root, Organisation& o) {
+  auto councils = tables(root, "council", "");
+  if (councils.empty()) fail(root, "council", "a scenario needs at least one [[council]]");
+  std::vector<std::optional<std::string>> parents;
+  for (std::size_t i = 0; i < councils.size(); ++i) {
+    const toml::table& t = *councils[i];
+    std::string path = item("council", i);
+    check_keys(t, path, {"name", "level", "parent", "members", "electorate"});
+    Council c;
+    c.name = required_text(t, "name", path);
+    if (o.find_council(c.name)) fail(*t.get("name"), path + ".name", fmt::format("council \"{}\" is listed twice", c.name));
+    if (!t.get("level")) fail(t, path + ".level", "missing");
+    c.level = parsed<CouncilLevel>(t, "level", path, CouncilLevel::local, parse_council_level,
+                                   "local, district, regional or congress");
+    if (auto n = number(t, "members", path)) c.attested_members = static_cast<std::uint64_t>(*n);
+    if (auto n = number(t, "electorate", path)) c.electorate = static_cast<std::uint64_t>(*n);
+    parents.push_back(text(t, "parent", path));
+    said_at_[c.name] = &t;
+    o.add_council(std::move(c));
+  }
+  for (std::size_t i = 0; i < councils.size(); ++i) {
+    if (!parents[i]) continue;
+    auto parent = o.find_council(*parents[i]);
+    if (!parent) {
+      fail(*councils[i]->get("parent"), item("council", i) + ".parent",
+           fmt::format("no council called \"{}\"", *parents[i]));
+    }
+    o.council(static_cast<CouncilId>(i)).parent = parent;
+  }
+}
+
+void ScenarioReader::read_members(const toml::table& root, Organisation& o) {
+  auto members = tables(root, "member", "");
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const toml::table& t = *members[i];
+    std::string path = item("member", i);
+    check_keys(t, path, {"name", "council", "party"});
+    std::string name = required_text(t, "name", path);
+    if (o.find_member(name)) fail(*t.get("name"), path + ".name", fmt::format("member \"{}\" is listed twice", name));
+    CouncilId council = council_named(t, "council", path, o);
+    std::optional<PartyId> party;
+    if (auto party_name = text(t, "party", path)) {
+      party = o.find_party(*party_name);
+      if (!party) fail(*t.get("party"), path + ".party", fmt::format("no party called \"{}\" in parties", *party_name));
+    }
+    said_at_[name] = &t;
+    o.add_member(name, council, party);
+  }
+}
+
+void ScenarioReader::validate(const Organisation& o, const toml::table& root) const {
+  try {
+    o.validate();
+  } catch (const OrganisationError& e) {
+    auto at = said_at_.find(e.subject());
+    const toml::node& node = at == said_at_.end() ? static_cast<const toml::node&>(root) : *at->second;
+    fail(node, e.subject(), e.what());
+  }
+}
+
+DelegationRule ScenarioReader::read_delegations(const toml::table& t) const {
+  const std::string path = "delegations";
+  check_keys(t, path, {"rule", "method", "seats", "basis", "minimum", "per", "rounding", "tie_seed"});
+  DelegationRule rule;
+  std::string kind = text(t, "rule", path).value_or("proportional");
+  if (kind != "proportional" && kind != "ratio") fail(*t.get("rule"), path + ".rule", "expected proportional or ratio");
+  rule.kind = kind == "ratio" ? DelegationRule::Kind::ratio : DelegationRule::Kind::proportional;
+  rule.method = text(t, "method", path).value_or(rule.method);
+  rule.basis = parsed<DelegationBasis>(t, "basis", path, rule.basis, parse_delegation_basis, "members or electorate");
+  rule.rounding = parsed<RatioRounding>(t, "rounding", path, rule.rounding, parse_ratio_rounding, "up, down or nearest");
+  rule.minimum = static_cast<int>(number(t, "minimum", path).value_or(rule.minimum));
+  if (rule.kind == DelegationRule::Kind::ratio) {
+    auto per = number(t, "per", path, 1);
+    if (!per) fail(t, path + ".per", "a ratio rule needs per (one delegate per how many members)");
+    rule.per = static_cast<std::uint64_t>(*per);
+  } else {
+    auto seats = number(t, "seats", path, 1);
+    if (!seats) fail(t, path + ".seats", "a proportional rule needs seats (delegates in all)");
+    rule.seats = static_cast<int>(*seats);
+  }
+  rule.ties.seed = text(t, "tie_seed", path).value_or(rule.ties.seed);
+  return rule;
+}
+
+std::vector<Mandate> ScenarioReader::read_mandates(const toml::table& root) const {
+  std::vector<Mandate> out;
+  auto mandates = tables(root, "mandate", "");
+  for (std::size_t i = 0; i < mandates.size(); ++i) {
+    std::string path = item("mandate", i);
+    check_keys(*mandates[i], path, {"council", "delegate"});
+    // An unknown council here is not a mistake in the file: it is what the credentials
+    // check is for, and it is refused and named there.
+    out.push_back({required_text(*mandates[i], "council", path), required_text(*mandates[i], "delegate", path)});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> ScenarioReader::read_agreement(const toml::table& t,
+                                                                                const std::string& path,
+                                                                                const ScenarioExecutive& e) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  const toml::node* node = t.get("agreement");
+  if (!node) return out;
+  const toml::table& agreement = table_at(*node, path + ".agreement");
+  for (const auto& [portfolio, party] : agreement) {
+    std::string key = path + ".agreement." + std::string(portfolio.str());
+    auto name = party.value<std::string>();
+    if (!name) fail(party, key, "expected the name of a party");
+    if (std::find(e.portfolios.begin(), e.portfolios.end(), portfolio.str()) == e.portfolios.end()) {
+      fail(party, key, "not one of the executive's portfolios");
+    }
+    out.emplace_back(std::string(portfolio.str()), *name);
+  }
+  return out;
+}
+
+ScenarioExecutive ScenarioReader::read_executive(const toml::table& t) const {
+  const std::string path = "executive";
+  check_keys(t, path, {"rule", "portfolios", "party", "agreement", "resignation", "tie_seed"});
+  ScenarioExecutive e;
+  std::string rule = text(t, "rule", path).value_or("dhondt");
+  if (rule != "dhondt" && rule != "agreement") fail(*t.get("rule"), path + ".rule", "expected dhondt or agreement");
+  e.by_agreement = rule == "agreement";
+  e.portfolios = texts(t, "portfolios", path);
+  if (e.portfolios.empty()) fail(t, path + ".portfolios", "an executive needs its portfolios");
+  auto parties = tables(t, "party", path);
+  if (parties.empty()) fail(t, path + ".party", "an executive needs at least one [[executive.party]]");
+  for (std::size_t i = 0; i < parties.size(); ++i) {
+    std::string p = item("executive.party", i);
+    check_keys(*parties[i], p, {"name", "seats", "votes", "preferences"});
+    CoalitionParty party;
+    party.name = required_text(*parties[i], "name", p);
+    auto seats = number(*parties[i], "seats", p);
+    if (!seats) fail(*parties[i], p + ".seats", "missing");
+    party.seats = static_cast<int>(*seats);
+    party.votes = static_cast<Weight>(number(*parties[i], "votes", p).value_or(0));
+    party.preferences = texts(*parties[i], "preferences", p);
+    e.parties.push_back(std::move(party));
+  }
+  e.agreement = read_agreement(t, path, e);
+  if (e.by_agreement && e.agreement.empty()) fail(t, path + ".agreement", "an executive by agreement needs its agreement");
+  auto resignations = tables(t, "resignation", path);
+  for (std::size_t i = 0; i < resignations.size(); ++i) {
+    std::string r = item("executive.resignation", i);
+    check_keys(*resignations[i], r, {"party", "agreement"});
+    std::string party = required_text(*resignations[i], "party", r);
+    bool known = std::any_of(e.parties.begin(), e.parties.end(), [&](const CoalitionParty& c) { return c.name == party; });
+    if (!known) fail(*resignations[i]->get("party"), r + ".party", fmt::format("\"{}\" is not a party of the executive", party));
+    e.resignations.push_back({party, read_agreement(*resignations[i], r, e)});
+  }
+  e.ties.seed = text(t, "tie_seed", path).value_or(e.ties.seed);
+  return e;
+}
+
+ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const std::string& path,
+                                                   const Organisation& o) const {
+  check_keys(t, path, {"question", "majority", "quorum", "quorum_share", "count"});
+  ScenarioReferendum r;
+  auto question = text(t, "question", path);
+  if (!question) fail(t, path + ".question", "a referendum needs a question");
+  r.question = *question;
+  r.rules.majority = parsed<ReferendumMajority>(t, "majority", path, r.rules.majority, parse_referendum_majority,
+                                                "simple, absolute, two-thirds or double");
+  r.rules.quorum = parsed<ReferendumQuorum>(t, "quorum", path, r.rules.quorum, parse_referendum_quorum,
+                                            "none, turnout or approval");
+  r.rules.quorum_share = parsed<Share>(t, "quorum_share", path, r.rules.quorum_share, parse_council_share,
+                                       "a share such as 1/3, 25% or 0.4");
+  auto counts = tables(t, "count", path);
+  if (counts.empty()) fail(t, path + ".count", "a referendum needs the count of at least one constituency");
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    std::string c = item(path + ".count", i);
+    check_keys(*counts[i], c, {"council", "electorate", "yes", "no", "blank"});
+    ConstituencyCount count;
+    count.council = o.council(council_named(*counts[i], "council", c, o)).name;
+    count.yes = static_cast<std::uint64_t>(number(*counts[i], "yes", c).value_or(0));
+    count.no = static_cast<std::uint64_t>(number(*counts[i], "no", c).value_or(0));
+    count.blank = static_cast<std::uint64_t>(number(*counts[i], "blank", c).value_or(0));
+    count.electorate = static_cast<std::uint64_t>(number(*counts[i], "electorate", c).value_or(0));
+    if (count.yes + count.no + count.blank > count.electorate) {
+      fail(*counts[i], c, fmt::format("{} ballots cast but an electorate of {}", count.yes + count.no + count.blank,
+                                      count.electorate));
+    }
+    r.counts.push_back(count);
+  }
+  return r;
+}
+
+ScenarioRecall ScenarioReader::read_recall(const toml::table& t, const std::string& path,
+                                           const Organisation& o) const {
+  check_keys(t, path, {"delegate", "constituency", "method", "deadline", "threshold", "majority", "turnout",
+                       "signature", "vote"});
+  ScenarioRecall r;
+  r.delegate = required_text(t, "delegate", path);
+  r.constituency = council_named(t, "constituency", path, o);
+  r.method = required_text(t, "method", path);
+  try {
+    refill_rule_for(r.method);
+  } catch (const UsageError& e) {
+    fail(*t.get("method"), path + ".method", e.what());
+  }
+  r.deadline = moment(t, "deadline", path);
+  r.rules.petition = parsed<Share>(t, "threshold", path, r.rules.petition, parse_council_share, "a share such as 1/4");
+  r.rules.majority = parsed<Majority>(t, "majority", path, r.rules.majority, parse_majority,
+                                      "simple, absolute or two-thirds");
+  r.rules.turnout = parsed<Share>(t, "turnout", path, r.rules.turnout, parse_council_share, "a share such as 1/2");
+  auto signatures = tables(t, "signature", path);
+  for (std::size_t i = 0; i < signatures.size(); ++i) {
+    std::string sp = item(path + ".signature", i);
+    check_keys(*signatures[i], sp, {"member", "at"});
+    // A signature by a stranger is not a mistake in the file: the petition refuses it.
+    r.signatures.push_back({required_text(*signatures[i], "member", sp), moment(*signatures[i], "at", sp)});
+  }
+  if (const toml::node* node = t.get("vote")) {
+    const toml::table& vote = table_at(*node, path + ".vote");
+    std::string vp = path + ".vote";
+    check_keys(vote, vp, {"electorate", "recall", "keep", "blank"});
+    RecallBallots b;
+    b.electorate = static_cast<std::uint64_t>(number(vote, "electorate", vp).value_or(0));
+    b.recall = static_cast<std::uint64_t>(number(vote, "recall", vp).value_or(0));
+    b.keep = static_cast<std::uint64_t>(number(vote, "keep", vp).value_or(0));
+    b.blank = static_cast<std::uint64_t>(number(vote, "blank", vp).value_or(0));
+    if (b.recall + b.keep + b.blank > b.electorate) {
+      fail(vote, vp, fmt::format("{} ballots cast but an electorate of {}", b.recall + b.keep + b.blank, b.electorate));
+    }
+    r.vote = b;
+  }
+  return r;
+}
+
+ScenarioQuestion ScenarioReader::read_question(const toml::table& t, const std::string& path) const {
+  ScenarioQuestion q;
+  auto question = text(t, "text", path);
+  if (!question) fail(t, path + ".text", "a motion or amendment needs its text");
+  q.text = *question;
+  q.proposer = required_text(t, "proposer", path);
+  q.seconder = required_text(t, "seconder", path);
+  auto votes = tables(t, "vote", path);
+  for (std::size_t i = 0; i < votes.size(); ++i) {
+    std::string vp = item(path + ".vote", i);
+    check_keys(*votes[i], vp, {"delegate", "vote"});
+    std::string delegate = required_text(*votes[i], "delegate", vp);
+    std::string vote = required_text(*votes[i], "vote", vp);
+    std::optional<Vote> v;
+    for (Vote candidate : {Vote::aye, Vote::no, Vote::abstain}) {
+      if (to_string(candidate) == vote) v = candidate;
+    }
+    if (!v) fail(*votes[i]->get("vote"), vp + ".vote", fmt::format("expected aye, no or abstain, not \"{}\"", vote));
+    q.votes.push_back({delegate, *v});
+  }
+  return q;
+}
+
+ScenarioMotion ScenarioReader::read_motion(const toml::table& t, const std::string& path, const Organisation& o) const {
+  check_keys(t, path, {"council", "seated", "present", "majority", "amendment_majority", "quorum", "text", "proposer",
+                       "seconder", "vote", "amendment"});
+  ScenarioMotion m;
+  m.council = o.council(council_named(t, "council", path, o)).name;
+  m.seated = texts(t, "seated", path);
+  m.present = texts(t, "present", path);
+  m.rules.majority = parsed<Majority>(t, "majority", path, m.rules.majority, parse_majority,
+                                      "simple, absolute or two-thirds");
+  m.rules.amendment_majority = parsed<Majority>(t, "amendment_majority", path, m.rules.amendment_majority,
+                                                parse_majority, "simple, absolute or two-thirds");
+  m.rules.quorum = parsed<Share>(t, "quorum", path, m.rules.quorum, parse_council_share, "a share such as 1/2");
+  m.motion = read_question(t, path);
+  auto amendments = tables(t, "amendment", path);
+  for (std::size_t i = 0; i < amendments.size(); ++i) {
+    std::string ap = item(path + ".amendment", i);
+    check_keys(*amendments[i], ap, {"text", "proposer", "seconder", "vote"});
+    m.amendments.push_back(read_question(*amendments[i], ap));
+  }
+  return m;
+}
+
+Scenario ScenarioReader::read(const toml::table& root) {
+  check_keys(root, "", {"organisation", "council", "member", "delegations", "mandate", "executive",
+                        "referendum", "recall", "motion"});
+  Scenario s;
+  s.file = file_;
+  if (const toml::node* org = root.get("organisation")) {
+    const toml::table& t = table_at(*org, "organisation");
+    check_keys(t, "organisation", {"name", "congress", "parties"});
+    s.organisation.name = text(t, "name", "organisation").value_or("");
+    read_parties(t, s.organisation);
+  }
+  read_councils(root, s.organisation);
+  read_members(root, s.organisation);
+  validate(s.organisation, root);
+  s.congress = 0;
+  for (CouncilId id = 0; id < s.organisation.councils().size(); ++id) {
+    if (!s.organisation.council(id).parent) s.congress = id;
+  }
+  if (const toml::node* org = root.get("organisation"); org && org->as_table()->get("congress")) {
+    s.congress = council_named(*org->as_table(), "congress", "organisation", s.organisation);
+  }
+  if (const toml::node* d = root.get("delegations")) s.delegations = read_delegations(table_at(*d, "delegations"));
+  s.mandates = read_mandates(root);
+  if (const toml::node* e = root.get("executive")) s.executive = read_executive(table_at(*e, "executive"));
+  auto referendums = tables(root, "referendum", "");
+  for (std::size_t i = 0; i < referendums.size(); ++i) {
+    s.referendums.push_back(read_referendum(*referendums[i], item("referendum", i), s.organisation));
+  }
+  auto recalls = tables(root, "recall", "");
+  for (std::size_t i = 0; i < recalls.size(); ++i) {
+    s.recalls.push_back(read_recall(*recalls[i], item("recall", i), s.organisation));
+  }
+  auto motions = tables(root, "motion", "");
+  for (std::size_t i = 0; i < motions.size(); ++i) {
+    s.motions.push_back(read_motion(*motions[i], item("motion", i), s.organisation));
+  }
+  return s;
+}
+
+}  // namespace
+
+Scenario parse_scenario(std::string_view text, const std::string& file_name) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& e) {
+    throw InputError(file_name, e.source().begin.line, "", std::string(e.description()));
+  }
+  return ScenarioReader(file_name).read(root);
+}
+
+Scenario read_scenario(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError(file.string(), 0, "", "cannot open the scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), file.string());
+}
+
+}  // namespace veche
