@@ -22,6 +22,9 @@ struct CountFlags {
   std::string input_format;
   int seats = 0;
   bool batch_elimination = false;
+  std::string quota;
+  int decimal_places = -1;
+  bool exact = false;
   std::vector<std::string> withdraw;
   std::string overvote, skipped_rank, repeated, unknown_name;
   TieFlags ties;
@@ -44,6 +47,9 @@ void run_count(const CountFlags& f) {
   CountOptions options;
   options.seats = f.seats;
   options.batch_elimination = f.batch_elimination;
+  options.quota = f.quota;
+  options.decimal_places = f.decimal_places;
+  options.exact = f.exact;
   options.overvote = remedy_flag(f.overvote, options.overvote);
   options.withdraw = ids_of(f.withdraw, profile.candidates, "--withdraw");
   options.ties = f.ties.policy(profile.candidates);
@@ -72,6 +78,12 @@ void add_count_command(CLI::App& app) {
   cmd->add_option("--input-format", flags->input_format, "force the ballot format");
   cmd->add_flag("--batch-elimination", flags->batch_elimination,
                 "IRV: exclude at once every candidate who cannot catch up");
+  cmd->add_option("--quota", flags->quota, "stv-wigm: droop, droop-fractional, hare, hare-fractional")
+      ->check(CLI::IsMember({"droop", "droop-fractional", "hare", "hare-fractional"}));
+  cmd->add_option("--decimal-places", flags->decimal_places, "stv-wigm: places of its fixed arithmetic")
+      ->check(CLI::Range(0, 9));
+  cmd->add_flag("--exact,--meek-exact", flags->exact,
+                "stv-wigm, stv-meek: exact rationals, for auditors (slow on large counts)");
   cmd->add_option("--withdraw", flags->withdraw, "candidate withdrawn before the count")
       ->delimiter(',');
   auto remedies = CLI::IsMember({"exhaust", "skip", "reject", "error"});

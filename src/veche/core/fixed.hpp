@@ -16,24 +16,28 @@ __extension__ using Wide = __int128;
 
 // What a rule does with the digits beyond its last place. Each turns an exact quotient
 // num/den (den > 0) into a whole number of the last place's units.
+// Each works on 64 or 128 bits alike.
 struct Truncate {  // "any remainder being ignored": towards zero
   static constexpr std::string_view name = "truncated";
-  static constexpr Wide divide(Wide num, Wide den) { return num / den; }
+  template <class I>
+  static constexpr I divide(I num, I den) { return num / den; }
 };
 struct RoundUp {  // away from zero: keep values that must never fall short
   static constexpr std::string_view name = "rounded up";
-  static constexpr Wide divide(Wide num, Wide den) {
-    Wide q = num / den;
-    Wide r = num % den;
+  template <class I>
+  static constexpr I divide(I num, I den) {
+    I q = num / den;
+    I r = num % den;
     return r == 0 ? q : (num < 0 ? q - 1 : q + 1);
   }
 };
 struct RoundHalfUp {  // to nearest, halves away from zero
   static constexpr std::string_view name = "rounded half up";
-  static constexpr Wide divide(Wide num, Wide den) {
-    Wide q = num / den;
-    Wide r = num % den;
-    Wide twice = (r < 0 ? -r : r) * 2;
+  template <class I>
+  static constexpr I divide(I num, I den) {
+    I q = num / den;
+    I r = num % den;
+    I twice = (r < 0 ? -r : r) * 2;
     if (twice < den) return q;
     return num < 0 ? q - 1 : q + 1;
   }
@@ -66,7 +70,7 @@ class Fixed {
   }
   // num / den, rounded.
   static constexpr Fixed ratio(std::int64_t num, std::int64_t den) {
-    return from_raw(narrow(Rounding::divide(Wide{num} * scale, den)));
+    return from_raw(narrow(Rounding::divide(Wide{num} * scale, Wide{den})));
   }
   // Reads "12", "12.3", "12.34567"; digits beyond Places are refused.
   static std::optional<Fixed> parse(std::string_view text);
@@ -82,14 +86,24 @@ class Fixed {
     return from_raw(a.units_ * static_cast<std::int64_t>(n));
   }
   friend constexpr Fixed operator*(Fixed a, Fixed b) {
-    return from_raw(narrow(Rounding::divide(Wide{a.units_} * b.units_, scale)));
+    // Most products (a value times a fraction of one) fit 64 bits, where dividing by
+    // the constant scale is cheap; the rest take the 128-bit path.
+    std::int64_t product = 0;
+    if (!__builtin_mul_overflow(a.units_, b.units_, &product)) {
+      return from_raw(Rounding::divide(product, scale));
+    }
+    return from_raw(narrow(Rounding::divide(Wide{a.units_} * b.units_, Wide{scale})));
   }
   friend constexpr Fixed operator/(Fixed a, Fixed b) {
-    return from_raw(narrow(Rounding::divide(Wide{a.units_} * scale, b.units_)));
+    return from_raw(narrow(Rounding::divide(Wide{a.units_} * scale, Wide{b.units_})));
   }
   // a × b / c in one step, rounded once: the Scottish transfer value (rule 48(3)).
   friend constexpr Fixed muldiv(Fixed a, Fixed b, Fixed c) {
-    return from_raw(narrow(Rounding::divide(Wide{a.units_} * b.units_, c.units_)));
+    std::int64_t product = 0;
+    if (!__builtin_mul_overflow(a.units_, b.units_, &product)) {
+      return from_raw(Rounding::divide(product, c.units_));
+    }
+    return from_raw(narrow(Rounding::divide(Wide{a.units_} * b.units_, Wide{c.units_})));
   }
   friend constexpr auto operator<=>(Fixed, Fixed) = default;
   friend constexpr bool operator==(Fixed, Fixed) = default;

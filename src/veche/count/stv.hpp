@@ -44,7 +44,8 @@ struct Movement {
   N non_transferable{};
 };
 
-// The state of a count: who holds which papers at what value, and every stage's totals.
+// The state of a count: which candidate holds each parcel of papers, at what value, and
+// every candidate's total.
 template <Arithmetic N>
 class Papers {
  public:

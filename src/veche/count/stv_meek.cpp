@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "veche/core/error.hpp"
 #include "veche/core/fixed.hpp"
 #include "veche/core/rational.hpp"
@@ -125,7 +127,8 @@ class MeekCount {
       if (converged || (!first && !(surplus < last_surplus))) return false;
       first = false;
       last_surplus = surplus;
-      for (CandidateId c : elected) keep_[c] = keep_[c] * quota_ / votes_[c];
+      // A keep value above 1 would pass on a negative share; none is ever needed.
+      for (CandidateId c : elected) keep_[c] = std::min(keep_[c] * quota_ / votes_[c], N::whole(1));
       distribute();
       ++iterations_;
     }

@@ -147,6 +147,71 @@ TEST(StvMeek, ExactArithmeticElectsTheSame) {
   EXPECT_EQ(o.arithmetic, "exact rational");
 }
 
+// --- the edges of a count ---------------------------------------------------------------
+
+// Two level at the bottom at every stage: the lot decides, and the Outcome says so.
+TEST(StvScottishEdges, AnEqualLowestAtEveryStageGoesToTheLot) {
+  Profile profile = profile_of({"A", "B", "C"}, {{4, {0}}, {2, {1}}, {2, {2}}}, 1);
+  CountOptions options;
+  options.ties.seed = "2017";
+  Outcome o = veche::count_stv_scottish(profile, options);
+  ASSERT_GE(o.rounds.size(), 2u);
+  ASSERT_EQ(o.rounds[1].ties.size(), 1u);
+  const veche::Tie& tie = o.rounds[1].ties[0];
+  EXPECT_EQ(tie.purpose, "exclusion");
+  EXPECT_EQ(tie.resolved_by, "lot (seed \"2017\")");
+  EXPECT_EQ(o.rounds[1].excluded, std::vector<CandidateId>{tie.chosen});
+  EXPECT_EQ(o.tie_seed, "2017");
+  EXPECT_EQ(o.elected, std::vector<CandidateId>{0});
+}
+
+// A tie the earlier stages settle: quota 9, A's surplus of 1 lifts B from 3 to 4, level
+// with C; B had fewer at stage 1, so B is excluded (rule 51(2)).
+TEST(StvScottishEdges, AnEqualLowestLooksBackToTheLatestStageWhereTheyDiffered) {
+  Profile profile =
+      profile_of({"A", "B", "C", "D"}, {{10, {0, 1}}, {3, {1}}, {4, {2}}, {8, {3}}}, 2);
+  Outcome o = veche::count_stv_scottish(profile, {});
+  ASSERT_GE(o.rounds.size(), 3u);
+  EXPECT_EQ(o.rounds[1].votes[1], "4.00000");
+  EXPECT_EQ(o.rounds[2].action, "B excluded");
+  ASSERT_EQ(o.rounds[2].ties.size(), 1u);
+  EXPECT_EQ(o.rounds[2].ties[0].resolved_by, "earlier rounds (round 1)");
+  EXPECT_EQ(o.rounds[2].ties[0].tied, (std::vector<CandidateId>{1, 2}));
+}
+
+TEST(StvScottishEdges, WithdrawnCandidatesAreStruckFromEveryBallot) {
+  Profile profile = small_surplus();
+  CountOptions options;
+  options.withdraw = {1};  // B
+  Outcome o = veche::count_stv_scottish(profile, options);
+  EXPECT_EQ(o.rounds[0].votes[1], "");
+  EXPECT_EQ(o.elected, (std::vector<CandidateId>{0, 2}));
+}
+
+TEST(StvScottishEdges, MoreSeatsThanCandidatesElectsEveryone) {
+  CountOptions options;
+  options.seats = 5;
+  Outcome o = veche::count_stv_scottish(small_surplus(), options);
+  EXPECT_EQ(o.elected.size(), 3u);
+  EXPECT_EQ(o.rounds.size(), 1u);
+}
+
+TEST(StvScottishEdges, BallotsNamingNoOneStandingAreNotValid) {
+  Profile profile = profile_of({"A", "B", "C"}, {{6, {0, 1}}, {2, {1}}, {3, {2}}, {4, {}}}, 2);
+  Outcome o = veche::count_stv_scottish(profile, {});
+  EXPECT_EQ(*o.quota, "4.00000");  // 11 valid, not 15
+  EXPECT_NE(std::find(o.notes.begin(), o.notes.end(),
+                      "4 ballots name no standing candidate and are not counted"),
+            o.notes.end());
+}
+
+TEST(StvScottishEdges, NoSeatsIsRefused) {
+  Profile profile = small_surplus();
+  profile.seats = 0;
+  EXPECT_THROW(veche::count_stv_scottish(profile, {}), veche::UsageError);
+  EXPECT_THROW(veche::count_stv_meek(profile, {}), veche::UsageError);
+}
+
 // --- properties --------------------------------------------------------------------------
 
 struct Election {
@@ -229,6 +294,29 @@ RC_GTEST_PROP(StvProperties, FillsTheSeats, ()) {
     auto sorted = o.elected;
     std::sort(sorted.begin(), sorted.end());
     RC_ASSERT(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  }
+}
+
+// No vote is made or lost unseen: at every stage the candidates' totals and the
+// non-transferable pile add up to the valid poll, and what a stage moves adds up to what
+// left the candidate it came from.
+RC_GTEST_PROP(StvProperties, EveryStageBalances, ()) {
+  Election e = any_election();
+  int seats = *rc::gen::inRange<int>(1, static_cast<int>(e.names.size()) + 1);
+  Profile profile = profile_of(e.names, e.ballots, seats);
+  Outcome o = veche::count_stv_scottish(profile, {});
+  auto figure = [](const std::string& text) { return Five::parse(text)->raw(); };
+  for (std::size_t r = 0; r < o.rounds.size(); ++r) {
+    const veche::Round& round = o.rounds[r];
+    std::int64_t sum = figure(round.exhausted);
+    for (const std::string& v : round.votes) sum += figure(v);
+    RC_ASSERT(sum == Five::whole(static_cast<std::int64_t>(profile.total_weight())).raw());
+    if (r == 0 || round.transfers.empty()) continue;
+    CandidateId from = round.transfers.front().from;
+    std::int64_t moved = 0;
+    for (const veche::Transfer& t : round.transfers) moved += figure(t.votes);
+    std::int64_t left = figure(o.rounds[r - 1].votes[from]) - figure(round.votes[from]);
+    RC_ASSERT(moved == left);
   }
 }
 
