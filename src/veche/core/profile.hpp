@@ -1,8 +1,9 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>
+#include <unordered_map>  // no longer used here; kept for files that include it through this one
 #include <vector>
 
 #include "veche/core/ballot_rules.hpp"
@@ -65,15 +66,44 @@ class ProfileBuilder {
   // Fast path for a ballot that is already one candidate per rank with no repeats.
   void add_strict(std::span<const CandidateId> ranking, Weight weight);
 
+  // Room for at most `ballots` distinct ballots holding `marks` marks in all, bounds a
+  // reader knows from its file's size. The arena then never moves: growing by doubling
+  // would hold two copies for a moment, and reserved pages never written are never resident.
+  void reserve(std::size_t ballots, std::size_t marks);
+
   Profile finish() &&;
-  Profile& profile() { return profile_; }
+  // The profile as built so far, every ballot given to add() in it.
+  Profile& profile() {
+    flush();
+    return profile_;
+  }
 
  private:
+  // A ballot waiting to be merged: its place in pending_marks_, its hash and weight.
+  struct Pending {
+    std::size_t begin, size;
+    std::uint64_t tag;
+    Weight weight;
+  };
+  static constexpr std::size_t kBatch = 16;
+
   void append(std::span<const Mark> marks, Weight weight);
+  void insert(std::span<const Mark> marks, std::uint64_t tag, Weight weight);
+  void flush();
+  void grow_index();
 
   Profile profile_;
   BallotRules rules_;
-  std::unordered_map<std::string, std::size_t> index_;  // ballot bytes → ballot number
+  // Ballot marks → ballot number, as an open-addressed hash table over the profile's own
+  // arena: a slot is (32 bits of the ballot's hash << 32) | (ballot number + 1), 0 when
+  // empty. A distinct ballot costs one 8-byte slot instead of a heap-allocated key, which
+  // keeps a million mostly distinct ballots well inside the memory the count may use.
+  std::vector<std::uint64_t> index_;
+  // Ballots are merged kBatch at a time, in the order they came: each one's table slot is
+  // asked of memory when it arrives, so the cache misses of a batch overlap instead of
+  // being waited for one by one.
+  std::vector<Pending> pending_;
+  std::vector<Mark> pending_marks_;
   std::vector<Mark> scratch_;
   std::vector<bool> seen_;
 };

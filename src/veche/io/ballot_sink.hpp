@@ -53,6 +53,9 @@ class BallotSink {
   // A mark that names no candidate: throws for Remedy::error, else says what to do.
   UnknownMark unknown_mark(std::size_t line, const std::string& field, const std::string& why);
 
+  // Bounds on what the file can hold, so the profile is laid out once (ProfileBuilder).
+  void reserve(std::size_t ballots, std::size_t marks) { builder_.reserve(ballots, marks); }
+
   std::size_t candidate_count() const { return candidate_count_; }
   const std::string& path() const { return path_; }
   Profile& profile() { return builder_.profile(); }

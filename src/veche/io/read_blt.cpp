@@ -304,6 +304,11 @@ Profile BltReader::read() && {
   Header header = read_header();
   sink_ = std::make_unique<BallotSink>(path_, std::vector<std::string>(header.candidates), rules_);
   sink_->profile().seats = header.seats;
+  // A ballot takes a line, and a mark at least two bytes (`3 `): bounds that let the
+  // profile reserve its arena instead of doubling it, which would hold two copies at once
+  // while the whole file is in memory too.
+  sink_->reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1,
+                 text_.size() / 2);
   std::string_view line;
   if (!next_significant(lines_, line)) fail("ballots", "the file ends after the first line");
   if (is_withdrawn_line(line)) {
