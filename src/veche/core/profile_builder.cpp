@@ -146,8 +146,9 @@ void ProfileBuilder::insert(std::span<const Mark> marks, std::uint64_t tag, Weig
     if ((slot >> 32) != tag) continue;
     const std::size_t number = (slot & 0xFFFF'FFFFu) - 1;
     std::span<const Mark> known = profile_.ballot(number);
+    // memcmp must not see the null pointer of an empty ballot, even with length 0.
     if (known.size() == marks.size() &&
-        std::memcmp(known.data(), marks.data(), marks.size_bytes()) == 0) {
+        (marks.empty() || std::memcmp(known.data(), marks.data(), marks.size_bytes()) == 0)) {
       profile_.weights_[number] += weight;
       break;
     }
