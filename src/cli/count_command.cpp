@@ -26,6 +26,7 @@ struct CountFlags {
   int decimal_places = -1;
   bool exact = false;
   std::vector<std::string> withdraw;
+  std::vector<std::string> candidates;
   std::string overvote, skipped_rank, repeated, unknown_name;
   TieFlags ties;
 };
@@ -42,7 +43,9 @@ void run_count(const CountFlags& f) {
   rules.skipped_rank = remedy_flag(f.skipped_rank, rules.skipped_rank);
   rules.repeated = remedy_flag(f.repeated, rules.repeated);
   rules.unknown_name = remedy_flag(f.unknown_name, rules.unknown_name);
-  Profile profile = read_ballots(f.file, f.input_format, rules);
+  Profile profile = f.candidates.empty()
+                        ? read_ballots(f.file, f.input_format, rules)
+                        : read_ballots(f.file, f.input_format, rules, f.candidates);
 
   CountOptions options;
   options.seats = f.seats;
@@ -84,6 +87,10 @@ void add_count_command(CLI::App& app) {
       ->check(CLI::Range(0, 9));
   cmd->add_flag("--exact,--meek-exact", flags->exact,
                 "stv-wigm, stv-meek: exact rationals, for auditors (slow on large counts)");
+  cmd->add_option("--candidates", flags->candidates,
+                 "the candidate list, for a CSV with one column a rank; other names follow "
+                 "--unknown-name")
+      ->delimiter(',');
   cmd->add_option("--withdraw", flags->withdraw, "candidate withdrawn before the count")
       ->delimiter(',');
   auto remedies = CLI::IsMember({"exhaust", "skip", "reject", "error"});

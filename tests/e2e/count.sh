@@ -39,6 +39,15 @@ printf '3 1\n-2 1 2 0\n0\n"A"\n"B"\n"C"\n"t"\n' > "$work/negative.blt"
 expect_bad "$work/negative.blt" "negative weight"
 printf '3 1\n1 1 4 0\n0\n"A"\n"B"\n"C"\n"t"\n' > "$work/unknown.blt"
 expect_bad "$work/unknown.blt" "candidate not on the list"
+# A CSV with one column a rank names its candidates only through --candidates.
+printf 'rank1,rank2\nAnn,Ben\nBen,Zed\nAnn,Cat\n' > "$work/unknown.csv"
+set +e
+"$veche" count --method irv --candidates Ann,Ben,Cat "$work/unknown.csv" > "$work/out" 2> "$work/err"; rc=$?
+set -e
+[ $rc -eq 2 ] || fail "unknown CSV name: exit $rc"
+case "$(cat "$work/err")" in "$work/unknown.csv:3"*Zed*) ;; *) fail "unknown CSV name: $(cat "$work/err")" ;; esac
+"$veche" count --method irv --candidates Ann,Ben,Cat --unknown-name skip "$work/unknown.csv" > "$work/out"
+grep -q "Elected: Ann" "$work/out" || fail "unknown name skipped: $(cat "$work/out")"
 printf 'Ann,Ben,Cat\n1,2,3\n2,1\n' > "$work/missing.csv"
 expect_bad "$work/missing.csv" "missing column"
 
