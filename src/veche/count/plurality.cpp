@@ -1,7 +1,7 @@
 #include <algorithm>
 
 #include "veche/count/methods.hpp"
-#include "veche/count/tally.hpp"
+#include "veche/count/strict_view.hpp"
 
 namespace veche {
 
@@ -11,7 +11,8 @@ namespace veche {
 Outcome count_plurality(const Profile& profile, const CountOptions& options) {
   Outcome outcome = begin_outcome("plurality", profile, options);
   std::vector<bool> standing = standing_candidates(profile, options);
-  Profile ballots = strict_ballots(profile, options);
+  Profile strict_copy;
+  const Profile& ballots = strict_view(profile, options, strict_copy);
 
   std::vector<Weight> totals(profile.candidate_count(), 0);
   Weight exhausted = 0;
