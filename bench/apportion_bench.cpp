@@ -34,7 +34,9 @@ void apportion(benchmark::State& state, const char* method) {
 }  // namespace
 
 // The US House (50 states, 435 seats), the Bundestag (7 parties, 630), and a large house.
-BENCHMARK_CAPTURE(apportion, huntington_hill, "huntington-hill")->Args({50, 435})->Args({50, 10000});
+BENCHMARK_CAPTURE(apportion, huntington_hill, "huntington-hill")
+    ->Args({50, 435})
+    ->Args({50, 10000});
 BENCHMARK_CAPTURE(apportion, sainte_lague, "sainte-lague")->Args({7, 630})->Args({100, 10000});
 BENCHMARK_CAPTURE(apportion, dhondt, "dhondt")->Args({7, 630})->Args({100, 10000});
 BENCHMARK_CAPTURE(apportion, hare, "hare")->Args({7, 630})->Args({100, 10000});

@@ -59,7 +59,8 @@ const Profile& election(std::int64_t voters, std::int64_t candidates) {
   return it->second;
 }
 
-void count(benchmark::State& state, veche::Outcome (*method)(const Profile&, const veche::CountOptions&),
+void count(benchmark::State& state,
+           veche::Outcome (*method)(const Profile&, const veche::CountOptions&),
            bool batch = false) {
   const Profile& profile = election(state.range(0), state.range(1));
   veche::CountOptions options;
@@ -74,10 +75,18 @@ void count(benchmark::State& state, veche::Outcome (*method)(const Profile&, con
       benchmark::Counter::kIsRate);
 }
 
-void BM_Irv(benchmark::State& state) { count(state, veche::count_irv); }
-void BM_IrvBatch(benchmark::State& state) { count(state, veche::count_irv, true); }
-void BM_Schulze(benchmark::State& state) { count(state, veche::count_schulze); }
-void BM_RankedPairs(benchmark::State& state) { count(state, veche::count_ranked_pairs); }
+void BM_Irv(benchmark::State& state) {
+  count(state, veche::count_irv);
+}
+void BM_IrvBatch(benchmark::State& state) {
+  count(state, veche::count_irv, true);
+}
+void BM_Schulze(benchmark::State& state) {
+  count(state, veche::count_schulze);
+}
+void BM_RankedPairs(benchmark::State& state) {
+  count(state, veche::count_ranked_pairs);
+}
 
 }  // namespace
 

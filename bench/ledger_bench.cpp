@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <random>
 
 #include "veche/ledger/record.hpp"
@@ -95,12 +95,13 @@ void BM_AppendDurable(benchmark::State& state) {
     state.ResumeTiming();
     benchmark::DoNotOptimize(ledger.cast(batch));
   }
-  state.counters["ballots/s"] =
-      benchmark::Counter(static_cast<double>(state.iterations() * batch_size), benchmark::Counter::kIsRate);
+  state.counters["ballots/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * batch_size), benchmark::Counter::kIsRate);
   // On a shared machine the wall clock counts time spent waiting for a core; CPU time
   // (plus the fsync waits, which are in the wall clock only) is what the code costs.
   double cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-  state.counters["ballots/cpu_s"] = static_cast<double>(state.iterations() * batch_size) / cpu_seconds;
+  state.counters["ballots/cpu_s"] =
+      static_cast<double>(state.iterations() * batch_size) / cpu_seconds;
   fs::remove_all(folder);
 }
 BENCHMARK(BM_AppendDurable)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -146,7 +147,8 @@ void BM_Verify(benchmark::State& state) {
   }
   if (!all_hold) state.SkipWithError("the bench record does not verify");
   // The yardsticks, in the same run on the same bytes.
-  double sha256sum = seconds_of_command("sha256sum " + (record / "ballots.jsonl").string() + " >/dev/null");
+  double sha256sum =
+      seconds_of_command("sha256sum " + (record / "ballots.jsonl").string() + " >/dev/null");
   state.counters["ballots"] = static_cast<double>(verify_ballots());
   state.counters["MB/s"] = benchmark::Counter(bytes / 1e6 * static_cast<double>(state.iterations()),
                                               benchmark::Counter::kIsRate);

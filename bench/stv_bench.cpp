@@ -6,8 +6,8 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -24,7 +24,8 @@ namespace fs = std::filesystem;
 // environment says where.
 fs::path scotland_data() {
   if (const char* env = std::getenv("VECHE_SCOTLAND_DATA")) return env;
-  return fs::read_symlink("/proc/self/exe").parent_path().parent_path() / "tests/data/scotland-2017";
+  return fs::read_symlink("/proc/self/exe").parent_path().parent_path() /
+         "tests/data/scotland-2017";
 }
 
 veche::Profile ward(const std::string& file) {
@@ -33,9 +34,9 @@ veche::Profile ward(const std::string& file) {
 
 // The largest electorate, the most candidates, and a leading 12-candidate ward.
 const char* const kWards[] = {
-    "city-of-edinburgh/almond.blt",       // 14,207 ballots, 10 candidates
-    "city-of-edinburgh/leith-walk.blt",   // the most distinct ballots
-    "glasgow-city/linn.blt",              // 12 candidates
+    "city-of-edinburgh/almond.blt",      // 14,207 ballots, 10 candidates
+    "city-of-edinburgh/leith-walk.blt",  // the most distinct ballots
+    "glasgow-city/linn.blt",             // 12 candidates
     "aberdeen-city/dyce-bucksburn-danestone.blt",
 };
 
@@ -60,7 +61,8 @@ double thread_cpu_ms() {
 void every_ward(benchmark::State& state, veche::CountFunction count) {
   std::vector<veche::Profile> profiles;
   for (const auto& entry : fs::recursive_directory_iterator(scotland_data())) {
-    if (entry.path().extension() == ".blt") profiles.push_back(veche::read_ballots(entry.path().string(), "", {}));
+    if (entry.path().extension() == ".blt")
+      profiles.push_back(veche::read_ballots(entry.path().string(), "", {}));
   }
   double slowest = 0;
   for (auto _ : state) {

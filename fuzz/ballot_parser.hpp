@@ -12,7 +12,6 @@
 
 namespace veche::fuzz {
 
-
 // The defect rules come from the input's length, so every remedy is tried without taking
 // bytes from the text (the seeds stay real files).
 inline veche::BallotRules rules_for(std::size_t size) {
@@ -36,7 +35,6 @@ inline void check(const veche::Profile& p) {
   }
   if (!sound || total != p.total_weight()) std::abort();
 }
-
 
 // Feeds the bytes to `parse(text, path, rules)` and checks what comes back.
 template <class Parse>

@@ -38,7 +38,8 @@ Remedy remedy_flag(const std::string& text, Remedy fallback) {
 
 void run_count(const CountFlags& f) {
   const Method* method = find_count_method(f.method);
-  if (!method) throw UsageError(fmt::format("unknown method \"{}\"; `veche methods` lists them", f.method));
+  if (!method)
+    throw UsageError(fmt::format("unknown method \"{}\"; `veche methods` lists them", f.method));
   BallotRules rules;
   rules.skipped_rank = remedy_flag(f.skipped_rank, rules.skipped_rank);
   rules.repeated = remedy_flag(f.repeated, rules.repeated);
@@ -72,24 +73,28 @@ void run_count(const CountFlags& f) {
 void add_count_command(CLI::App& app) {
   auto flags = std::make_shared<CountFlags>();
   CLI::App* cmd = app.add_subcommand("count", "count a ballot file by a method");
-  cmd->add_option("--method,-m", flags->method, "counting method (see `veche methods`)")->required();
+  cmd->add_option("--method,-m", flags->method, "counting method (see `veche methods`)")
+      ->required();
   cmd->add_option("file", flags->file, "ballot file (BLT, PrefLib, CSV)")->required();
   cmd->add_option("--seats,-s", flags->seats, "seats to fill (default: as the file says)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--format,-f", flags->format, "text, json or html")
-      ->check(CLI::IsMember({"text", "json", "html"}))->capture_default_str();
+      ->check(CLI::IsMember({"text", "json", "html"}))
+      ->capture_default_str();
   cmd->add_option("--input-format", flags->input_format, "force the ballot format");
   cmd->add_flag("--batch-elimination", flags->batch_elimination,
                 "IRV: exclude at once every candidate who cannot catch up");
-  cmd->add_option("--quota", flags->quota, "stv-wigm: droop, droop-fractional, hare, hare-fractional")
+  cmd->add_option("--quota", flags->quota,
+                  "stv-wigm: droop, droop-fractional, hare, hare-fractional")
       ->check(CLI::IsMember({"droop", "droop-fractional", "hare", "hare-fractional"}));
-  cmd->add_option("--decimal-places", flags->decimal_places, "stv-wigm: places of its fixed arithmetic")
+  cmd->add_option("--decimal-places", flags->decimal_places,
+                  "stv-wigm: places of its fixed arithmetic")
       ->check(CLI::Range(0, 9));
   cmd->add_flag("--exact,--meek-exact", flags->exact,
                 "stv-wigm, stv-meek: exact rationals, for auditors (slow on large counts)");
   cmd->add_option("--candidates", flags->candidates,
-                 "the candidate list, for a CSV with one column a rank; other names follow "
-                 "--unknown-name")
+                  "the candidate list, for a CSV with one column a rank; other names follow "
+                  "--unknown-name")
       ->delimiter(',');
   cmd->add_option("--withdraw", flags->withdraw, "candidate withdrawn before the count")
       ->delimiter(',');

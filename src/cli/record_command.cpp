@@ -69,7 +69,8 @@ void add_election_flags(CLI::App& cmd, RecordFlags& f) {
   cmd.add_option("--opens", f.opens, "opening time, UTC (default: now)");
   cmd.add_option("--closes", f.closes, "closing time, UTC");
   cmd.add_option("--overvote", f.overvote, "two candidates at one rank")
-      ->check(CLI::IsMember({"exhaust", "skip", "reject", "error"}))->capture_default_str();
+      ->check(CLI::IsMember({"exhaust", "skip", "reject", "error"}))
+      ->capture_default_str();
   cmd.add_flag("--batch-elimination", f.batch_elimination, "IRV: exclude the hopeless at once");
   cmd.add_option("--withdraw", f.withdraw, "candidate withdrawn before the count")->delimiter(',');
   f.ties.add_to(cmd);
@@ -162,20 +163,23 @@ void add_record_command(CLI::App& app) {
   record->require_subcommand(1);
   auto record_arg = [&](CLI::App* cmd) {
     cmd->add_option("record", f->record, "the record's folder")->required();
-    cmd->add_option("--keys", f->keys, "folder of the signing keys (default: RECORD.keys beside it)");
+    cmd->add_option("--keys", f->keys,
+                    "folder of the signing keys (default: RECORD.keys beside it)");
   };
 
   CLI::App* init = record->add_subcommand("init", "start a record: manifest, keys, empty logs");
   record_arg(init);
   add_election_flags(*init, *f);
   init->add_option("--candidates,-c", f->candidates, "candidates or options, in ballot order")
-      ->delimiter(',')->required();
+      ->delimiter(',')
+      ->required();
   init->add_flag("--no-roll", f->no_roll, "keep no roll of who voted in this record");
   init->callback([f] {
     Manifest m = manifest_of(*f);
     if (m.seats < 1) m.seats = 1;
     init_record(f->record, m, open_keys(keys_folder(*f)));
-    std::cout << fmt::format("{}: record started; keys in {}\n", f->record, keys_folder(*f).string());
+    std::cout << fmt::format("{}: record started; keys in {}\n", f->record,
+                             keys_folder(*f).string());
   });
 
   CLI::App* cast = record->add_subcommand("cast", "cast a ballot; prints the voter's receipt");
@@ -184,7 +188,8 @@ void add_record_command(CLI::App& app) {
   cast->add_option("--rank,-r", f->ranks, "a rank, best first; A=B ranks two equal");
   cast->add_option("--ballot", f->ballot, "the ballot as JSON {\"ranks\":[[\"A\"],[\"B\"]]}");
   cast->add_flag("--stdin", f->from_stdin, "cast {\"voter\":..,\"ranks\":..} lines from stdin");
-  cast->add_option("--batch", f->batch, "ballots a durable batch holds (--stdin)")->capture_default_str();
+  cast->add_option("--batch", f->batch, "ballots a durable batch holds (--stdin)")
+      ->capture_default_str();
   cast->callback([f] { run_cast(*f); });
 
   CLI::App* close = record->add_subcommand("close", "close the record: sign the closing heads");
@@ -202,14 +207,16 @@ void add_record_command(CLI::App& app) {
     std::cout << outcome_text(outcome);
   });
 
-  CLI::App* import = record->add_subcommand("import", "a closed, counted record from a ballot file");
+  CLI::App* import =
+      record->add_subcommand("import", "a closed, counted record from a ballot file");
   record_arg(import);
   add_election_flags(*import, *f);
   import->add_option("--roll", f->roll, "file of voter ids, one a line");
   import->add_option("--input-format", f->input_format, "force the ballot format");
   import->add_option("ballots", f->ballots_file, "ballot file (any format `veche count` reads)")
       ->required();
-  import->callback([f] { run_import(*f); });
-}
+  import->callback([f] { run_import(*f);
+});
+}  // namespace veche::cli
 
 }  // namespace veche::cli

@@ -69,10 +69,12 @@ void run_verify(const VerifyFlags& f) {
 
 void add_verify_command(CLI::App& app) {
   auto f = std::make_shared<VerifyFlags>();
-  CLI::App* cmd = app.add_subcommand("verify", "check a record: signatures, trees, turnout, recount");
+  CLI::App* cmd =
+      app.add_subcommand("verify", "check a record: signatures, trees, turnout, recount");
   cmd->add_option("record", f->record, "the record's folder")->capture_default_str();
   cmd->add_option("--receipt", f->receipt, "prove this receipt's ballot is in the final tree");
-  cmd->add_option("--from", f->from, "a saved head (file or JSON): prove the log only grew from it");
+  cmd->add_option("--from", f->from,
+                  "a saved head (file or JSON): prove the log only grew from it");
   cmd->add_option("--to", f->to, "the later saved head");
   cmd->callback([f] { run_verify(*f); });
 }
