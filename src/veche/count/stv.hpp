@@ -7,6 +7,7 @@
 #include <concepts>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,16 @@ class Papers {
   std::size_t candidate_count() const { return votes_.size(); }
   Weight valid() const { return valid_; }
 
+  // The parcels `c` holds now, and what is known of each: for a countback, which recounts
+  // the papers a member held when the count ended (held_papers.hpp).
+  template <class Visit>
+  void for_each_parcel(CandidateId c, Visit visit) const {
+    for (std::uint32_t p : piles_[c]) visit(p);
+  }
+  std::span<const Mark> marks(std::uint32_t parcel) const { return ballots_.ballot(parcel); }
+  Weight weight(std::uint32_t parcel) const { return ballots_.weight(parcel); }
+  const N& value(std::uint32_t parcel) const { return value_[parcel]; }
+
   std::vector<CandidateId> with_status(Status s) const {
     std::vector<CandidateId> out;
     for (CandidateId c = 0; c < status_.size(); ++c) {
@@ -151,7 +162,9 @@ class Sheet {
 
   // Records the end of a stage: every standing candidate's total, and as non-transferable
   // whatever the valid poll no longer shows (exhausted papers and dropped fractions).
-  Round& record(std::string action, const Papers<N>& papers, std::vector<Transfer> transfers) {
+  // `papers` is Papers<N>, or a rule's own parcels with the same accessors.
+  template <class Holdings = Papers<N>>
+  Round& record(std::string action, const Holdings& papers, std::vector<Transfer> transfers) {
     Round round;
     round.action = std::move(action);
     round.votes.resize(papers.candidate_count());

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "veche/core/error.hpp"
+#include "veche/count/held_papers.hpp"
 #include "veche/count/stv.hpp"
 #include "veche/count/tally.hpp"
 
@@ -51,7 +52,8 @@ class InclusiveGregory {
         papers_(ballots, standing),
         sheet_(outcome, options.ties),
         seats_left_(outcome.seats),
-        surplus_done_(ballots.candidate_count(), false) {}
+        surplus_done_(ballots.candidate_count(), false),
+        kept_(options.held) {}
 
   void run() {
     Weight blank = papers_.first_preferences();
@@ -76,6 +78,7 @@ class InclusiveGregory {
       }
       elect_reaching_quota();
     }
+    kept_.at_end(papers_);
   }
 
  private:
@@ -100,9 +103,11 @@ class InclusiveGregory {
     CandidateId from = sheet_.break_tie(level, Seek::highest, "order of surpluses", nullptr);
     N total = papers_.votes(from);
     N surplus = total - quota_;
+    kept_.before_surplus(papers_, from);
     auto moved = papers_.transfer(from, surplus, [&](const N& value) {
       return muldiv(surplus, value, total);
     });
+    kept_.after_surplus(papers_, from);
     papers_.set_votes(from, quota_);
     surplus_done_[from] = true;
     sheet_.record(fmt::format("Surplus of {} transferred", outcome_.candidates[from]), papers_,
@@ -162,6 +167,7 @@ class InclusiveGregory {
   N quota_{};
   int seats_left_;
   std::vector<bool> surplus_done_;
+  MemberPapers<N> kept_;  // for a countback, when asked
 };
 
 template <Arithmetic N>
