@@ -5,6 +5,7 @@
 #include "veche/core/error.hpp"
 #include "veche/core/fixed.hpp"
 #include "veche/core/rational.hpp"
+#include "veche/count/held_papers.hpp"
 #include "veche/count/methods.hpp"
 #include "veche/count/stv.hpp"
 #include "veche/count/tally.hpp"
@@ -78,6 +79,30 @@ class MeekCount {
     outcome_.notes.push_back(fmt::format("iterations: {}", iterations_));
   }
 
+  // What a member holds in Meek's method is a share of every paper that reaches them:
+  // the paper's weight on arrival times their keep value, as distribute() credits it.
+  void hand_over(HeldPapers& held) const {
+    held.elected = status_[held.member] == Status::elected;
+    held.places = N::places;
+    held.arithmetic = N::describe();
+    if (!held.elected) return;
+    const N one = N::whole(1);
+    for (std::size_t p = 0; p < ballots_.size(); ++p) {
+      N weight = one;
+      std::vector<CandidateId> ranking;
+      for (Mark m : ballots_.ballot(p)) ranking.push_back(candidate_of(m));
+      for (CandidateId c : ranking) {
+        if (keep_[c].is_zero()) continue;
+        if (c == held.member) {
+          held.parcels.push_back({ranking, ballots_.weight(p), to_rational(weight * keep_[c])});
+          break;
+        }
+        if (keep_[c] == one) break;
+        weight = weight * (one - keep_[c]);
+      }
+    }
+  }
+
  private:
   // Every ballot from the top: each candidate keeps their keep value's share of what
   // reaches them and passes the rest on; what passes the last one is non-transferable.
@@ -103,11 +128,13 @@ class MeekCount {
   }
 
   // Brings the elected candidates' totals down to the quota by lowering their keep
-  // values, until each is within 0.0001% of it, or a hopeful reaches the quota, or the
-  // surplus stops falling (the arithmetic's resolution is reached). True when someone
-  // was elected.
+  // values, until a hopeful reaches the quota (true: a stage of its own), or the total
+  // surplus is below 0.0001, or the lowest hopeful is a sure loser, or the surplus stops
+  // falling (the arithmetic's resolution is reached). Those are the ends Schedule 1A
+  // gives an iteration, as Hill's NZ-rules program and OpenSTV's NZ Meek read it.
   bool iterate() {
     std::vector<CandidateId> elected = with_status(Status::elected);
+    const N limit = N::ratio(1, 10000);
     N last_surplus{};
     bool first = true;
     for (;;) {
@@ -117,14 +144,9 @@ class MeekCount {
         return true;
       }
       N surplus{};
-      bool converged = true;
-      for (CandidateId c : elected) {
-        N over = votes_[c] - quota_;
-        surplus += over;
-        N off = over < N{} ? N{} - over : over;
-        converged &= !(quota_ * N::ratio(1, 1000000) < off);
-      }
-      if (converged || (!first && !(surplus < last_surplus))) return false;
+      for (CandidateId c : elected) surplus += votes_[c] - quota_;
+      if (surplus < limit || sure_loser(surplus)) return false;
+      if (!first && !(surplus < last_surplus)) return false;
       first = false;
       last_surplus = surplus;
       // A keep value above 1 would pass on a negative share; none is ever needed.
@@ -132,6 +154,16 @@ class MeekCount {
       distribute();
       ++iterations_;
     }
+  }
+
+  // The lowest hopeful trails the next lowest by more than the whole surplus: no further
+  // iteration can lift them past anyone, so they can be excluded now.
+  bool sure_loser(const N& surplus) const {
+    std::vector<N> hopeful;
+    for (CandidateId c : with_status(Status::continuing)) hopeful.push_back(votes_[c]);
+    if (hopeful.size() < 2) return false;
+    std::partial_sort(hopeful.begin(), hopeful.begin() + 2, hopeful.end());
+    return surplus < hopeful[1] - hopeful[0];
   }
 
   void exclude_lowest(const std::vector<CandidateId>& hopeful) {
@@ -162,7 +194,8 @@ class MeekCount {
 
   std::string elected_action() const {
     std::string names;
-    for (CandidateId c : reaching_quota()) names += (names.empty() ? "" : ", ") + outcome_.candidates[c];
+    for (CandidateId c : reaching_quota())
+      names += (names.empty() ? "" : ", ") + outcome_.candidates[c];
     return names + " elected";
   }
 
@@ -234,6 +267,7 @@ Outcome count_meek(const Profile& profile, const CountOptions& options) {
   Profile ballots = strict_ballots(profile, options);
   MeekCount<N> count(ballots, standing_candidates(profile, options), outcome, options.ties);
   count.run();
+  if (options.held) count.hand_over(*options.held);
   return outcome;
 }
 
