@@ -20,6 +20,8 @@ std::span<const Method> count_methods() {
       {"stv-scottish", "STV as Scottish council elections count it (SSI 2007/42): WIGM, 5 places truncated", count_stv_scottish},
       {"stv-wigm", "STV, weighted inclusive Gregory; --quota, --decimal-places or --exact to choose", count_stv_wigm},
       {"stv-meek", "STV by Meek's method as New Zealand counts it: 9 places, or --meek-exact", count_stv_meek},
+      {"stv-gregory", "STV as the Australian Senate counts it (s273): unweighted inclusive Gregory, bulk exclusion", count_stv_gregory},
+      {"stv-ers97", "STV by the Electoral Reform Society's 1997 rules: last parcel, 2 places", count_stv_ers97},
   };
   return methods;
 }

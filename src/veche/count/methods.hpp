@@ -19,5 +19,7 @@ Outcome count_minimax(const Profile& profile, const CountOptions& options);
 Outcome count_stv_scottish(const Profile& profile, const CountOptions& options);
 Outcome count_stv_wigm(const Profile& profile, const CountOptions& options);
 Outcome count_stv_meek(const Profile& profile, const CountOptions& options);
+Outcome count_stv_gregory(const Profile& profile, const CountOptions& options);
+Outcome count_stv_ers97(const Profile& profile, const CountOptions& options);
 
 }  // namespace veche
