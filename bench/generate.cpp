@@ -5,7 +5,15 @@
 // random number of preferences. One ballot a line, weight 1, as BLT or as a CSV with one
 // column per rank.
 //
+// `--shape senate` gives ballots the Australian Senate's shape instead: candidates stand
+// in parties of `--party-size` (in file order), and 95% of voters number parties above the
+// line (six as the ballot asks, a tenth just one, a quarter seven to twelve), each box
+// standing for its party's candidates in ticket order; 5% number 12 to 24 candidates below
+// the line. So most ballots are short, as real Senate ballots are. The first parties in the
+// file are the big ones, so a count has quotas and surpluses to transfer.
+//
 //   generate --ballots 1000000 --candidates 10 --seats 3 --seed 7 --format blt > big.blt
+//   generate --ballots 5000000 --candidates 150 --seats 12 --shape senate > senate.blt
 //
 // read_bench.cpp includes this file with VECHE_GENERATE_NO_MAIN to make its inputs in memory.
 #include <fmt/format.h>
@@ -27,8 +35,10 @@ struct Electorate {
   std::size_t candidates = 10;
   int seats = 3;
   std::uint64_t seed = 1;
-  std::string format = "blt";  // blt or csv
-  double noise = 0.15;         // spread of each voter's misjudgement of distances
+  std::string format = "blt";     // blt or csv
+  double noise = 0.15;            // spread of each voter's misjudgement of distances
+  std::string shape = "spatial";  // spatial, or senate (party tickets above the line)
+  std::size_t party_size = 2;     // senate: candidates a party stands
 };
 
 // std::mt19937_64's output is fixed by the standard, but the standard distributions are
@@ -63,6 +73,60 @@ void append_number(std::string& out, std::size_t n) {
   out.append(digits, end);
 }
 
+// `ranking` ← every point's index by its distance from `voter`, blurred by noise, nearest first.
+void rank_by_distance(const Electorate& e, Draw& draw, Point voter,
+                      const std::vector<Point>& points,
+                      std::vector<std::pair<double, std::size_t>>& ranking) {
+  ranking.resize(points.size());
+  for (std::size_t c = 0; c < points.size(); ++c) {
+    double distance = std::hypot(voter.x - points[c].x, voter.y - points[c].y);
+    ranking[c] = {distance + e.noise * draw.gaussian(), c};
+  }
+  std::sort(ranking.begin(), ranking.end());
+}
+
+// The spatial profile: every candidate by distance, half the voters stopping at random.
+void spatial_ballot(const Electorate& e, Draw& draw, Point voter, const std::vector<Point>& stands,
+                    std::vector<std::pair<double, std::size_t>>& ranking,
+                    std::vector<std::size_t>& ballot) {
+  rank_by_distance(e, draw, voter, stands, ranking);
+  std::size_t length = e.candidates;
+  if (draw.uniform() < 0.5 && e.candidates > 1) length = 1 + draw.below(e.candidates - 1);
+  ballot.clear();
+  for (std::size_t r = 0; r < length; ++r) ballot.push_back(ranking[r].second);
+}
+
+// A Senate ballot (see the top of the file): parties above the line, or candidates below it.
+void senate_ballot(const Electorate& e, Draw& draw, Point voter, const std::vector<Point>& stands,
+                   const std::vector<Point>& parties,
+                   std::vector<std::pair<double, std::size_t>>& ranking,
+                   std::vector<std::size_t>& ballot) {
+  ballot.clear();
+  if (draw.uniform() < 0.05) {
+    rank_by_distance(e, draw, voter, stands, ranking);
+    std::size_t length = std::min(e.candidates, 12 + draw.below(13));
+    for (std::size_t r = 0; r < length; ++r) ballot.push_back(ranking[r].second);
+    return;
+  }
+  // A few big parties, as in any Senate: party k (from 1, in file order) reaches
+  // 0.6 / k further than its distance says, so the first few win quotas and surpluses.
+  ranking.resize(parties.size());
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    double distance = std::hypot(voter.x - parties[p].x, voter.y - parties[p].y);
+    double appeal = 0.6 / static_cast<double>(p + 1);
+    ranking[p] = {distance - appeal + e.noise * draw.gaussian(), p};
+  }
+  std::sort(ranking.begin(), ranking.end());
+  double u = draw.uniform();
+  std::size_t boxes = u < 0.10 ? 1 : u < 0.75 ? 6 : 7 + draw.below(6);
+  for (std::size_t r = 0; r < std::min(boxes, parties.size()); ++r) {
+    std::size_t first = ranking[r].second * e.party_size;
+    for (std::size_t c = first; c < std::min(first + e.party_size, e.candidates); ++c) {
+      ballot.push_back(c);
+    }
+  }
+}
+
 // Appends the whole election to `out` in e.format; `flush`, if given, is called whenever
 // `out` holds a megabyte or more, and may empty it (so a huge file need not fit in memory).
 void write_election(const Electorate& e, std::string& out,
@@ -82,28 +146,31 @@ void write_election(const Electorate& e, std::string& out,
     out += '\n';
   }
 
+  const bool senate = e.shape == "senate";
+  std::vector<Point> parties(senate ? (e.candidates + e.party_size - 1) / e.party_size : 0);
+  for (Point& p : parties) p = {draw.uniform(), draw.uniform()};
+
   std::vector<std::pair<double, std::size_t>> ranking(e.candidates);
+  std::vector<std::size_t> ballot;
   for (std::size_t b = 0; b < e.ballots; ++b) {
     Point voter{draw.uniform(), draw.uniform()};
-    for (std::size_t c = 0; c < e.candidates; ++c) {
-      double distance = std::hypot(voter.x - stands[c].x, voter.y - stands[c].y);
-      ranking[c] = {distance + e.noise * draw.gaussian(), c};
+    if (senate) {
+      senate_ballot(e, draw, voter, stands, parties, ranking, ballot);
+    } else {
+      spatial_ballot(e, draw, voter, stands, ranking, ballot);
     }
-    std::sort(ranking.begin(), ranking.end());
-    std::size_t length = e.candidates;
-    if (draw.uniform() < 0.5 && e.candidates > 1) length = 1 + draw.below(e.candidates - 1);
 
     if (blt) {
       out += '1';
-      for (std::size_t r = 0; r < length; ++r) {
+      for (std::size_t c : ballot) {
         out += ' ';
-        append_number(out, ranking[r].second + 1);
+        append_number(out, c + 1);
       }
       out += " 0\n";
     } else {
       for (std::size_t r = 0; r < e.candidates; ++r) {
         if (r > 0) out += ',';
-        if (r < length) out += names[ranking[r].second];
+        if (r < ballot.size()) out += names[ballot[r]];
       }
       out += '\n';
     }
@@ -140,6 +207,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"blt", "csv"}))
       ->capture_default_str();
   app.add_option("--noise", e.noise, "how much voters misjudge distances")->capture_default_str();
+  app.add_option("--shape", e.shape, "spatial, or senate: party tickets above the line")
+      ->check(CLI::IsMember({"spatial", "senate"}))
+      ->capture_default_str();
+  app.add_option("--party-size", e.party_size, "senate shape: candidates a party stands")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   app.add_option("--output,-o", output, "file to write (default: standard output)");
   CLI11_PARSE(app, argc, argv);
 
