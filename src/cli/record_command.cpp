@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/tie_flags.hpp"
+#include "cli/count_flags.hpp"
 #include "veche/core/error.hpp"
 #include "veche/io/read.hpp"
 #include "veche/ledger/record.hpp"
@@ -18,19 +18,17 @@ namespace {
 struct RecordFlags {
   std::string record;
   std::string keys;  // default: the record's folder name + ".keys", beside it
-  // init and import
-  std::string method, title, run_by, council, opens, closes, overvote = "exhaust";
-  std::vector<std::string> candidates, withdraw;
-  int seats = 0;
-  bool no_roll = false, batch_elimination = false;
-  TieFlags ties;
+  // init and import: the election, and the count's flags as `veche count` takes them
+  std::string title, run_by, council, opens, closes;
+  bool no_roll = false;
+  CountFlags count;
   // cast
   std::string voter, ballot;
   std::vector<std::string> ranks;
   bool from_stdin = false;
   std::size_t batch = 1000;
   // import
-  std::string roll, ballots_file, input_format;
+  std::string roll;
 };
 
 fs::path keys_folder(const RecordFlags& f) {
@@ -40,20 +38,30 @@ fs::path keys_folder(const RecordFlags& f) {
   return record.string() + ".keys";
 }
 
+// Every option of the count goes into the manifest, by the names `veche count` takes, so
+// the recount in `veche verify` is the count the flags asked for.
 Manifest manifest_of(const RecordFlags& f) {
+  const CountFlags& c = f.count;
   Manifest m;
   m.election = f.title;
   m.run_by = f.run_by;
   m.council = f.council;
-  m.candidates = f.candidates;
-  m.seats = f.seats;
-  m.method = f.method;
-  m.tie_seed = f.ties.seed;
-  m.look_back = f.ties.look_back;
-  m.tie_order = f.ties.order;
-  m.overvote = f.overvote;
-  m.batch_elimination = f.batch_elimination;
-  m.withdrawn = f.withdraw;
+  m.candidates = c.candidates;
+  m.seats = c.seats;
+  m.method = c.method;
+  m.quota = c.quota;
+  m.decimal_places = c.decimal_places;
+  m.exact = c.exact;
+  m.batch_elimination = c.batch_elimination;
+  m.withdrawn = c.withdraw;
+  m.tie_seed = c.ties.seed;
+  m.look_back = c.ties.look_back;
+  m.tie_order = c.ties.order;
+  BallotRules rules = c.rules();
+  m.overvote = to_string(rules.overvote);
+  m.skipped_rank = to_string(rules.skipped_rank);
+  m.repeated = to_string(rules.repeated);
+  m.unknown_name = to_string(rules.unknown_name);
   m.opens = f.opens;
   m.closes = f.closes;
   m.roll_included = !f.no_roll;
@@ -61,23 +69,38 @@ Manifest manifest_of(const RecordFlags& f) {
 }
 
 void add_election_flags(CLI::App& cmd, RecordFlags& f) {
-  cmd.add_option("--method,-m", f.method, "counting method (see `veche methods`)")->required();
-  cmd.add_option("--seats,-s", f.seats, "seats to fill")->check(CLI::PositiveNumber);
+  cmd.add_option("--method,-m", f.count.method, "counting method (see `veche methods`)")
+      ->required();
   cmd.add_option("--title", f.title, "the election's title");
   cmd.add_option("--run-by", f.run_by, "who runs the election");
   cmd.add_option("--council", f.council, "the council or body being elected");
   cmd.add_option("--opens", f.opens, "opening time, UTC (default: now)");
   cmd.add_option("--closes", f.closes, "closing time, UTC");
-  cmd.add_option("--overvote", f.overvote, "two candidates at one rank")
-      ->check(CLI::IsMember({"exhaust", "skip", "reject", "error"}))
-      ->capture_default_str();
-  cmd.add_flag("--batch-elimination", f.batch_elimination, "IRV: exclude the hopeless at once");
-  cmd.add_option("--withdraw", f.withdraw, "candidate withdrawn before the count")->delimiter(',');
-  f.ties.add_to(cmd);
+  add_count_flags(cmd, f.count);
 }
 
+// The bytes of receipt_json(r).dump(), one a line. Every receipt of a batch names the same
+// head, so the head is written out once a batch, not once a ballot.
 void print_receipts(const std::vector<Receipt>& receipts) {
-  for (const Receipt& r : receipts) std::cout << receipt_json(r).dump() << "\n";
+  std::string out, head_text, election_text;
+  const TreeHead* head = nullptr;
+  for (const Receipt& r : receipts) {
+    if (r.head.get() != head) {
+      head = r.head.get();
+      head_text = head_json(*head).dump();
+      election_text = nlohmann::json(head->election).dump();
+    }
+    out += "{\"election\":";
+    out += election_text;
+    out += ",\"leaf_index\":";
+    out += std::to_string(r.leaf_index);
+    out += ",\"leaf_hash\":\"";
+    out += to_hex(r.leaf_hash);
+    out += "\",\"head\":";
+    out += head_text;
+    out += "}\n";
+  }
+  std::cout << out;
   std::cout.flush();
 }
 
@@ -145,14 +168,17 @@ std::vector<std::string> read_roll(const std::string& path) {
 }
 
 void run_import(const RecordFlags& f) {
-  Profile profile = read_ballots(f.ballots_file, f.input_format, BallotRules{});
+  Profile profile = f.count.read();
   std::optional<std::vector<std::string>> roll;
   if (!f.roll.empty()) roll = read_roll(f.roll);
   Manifest m = manifest_of(f);
-  if (m.election.empty()) m.election = profile.title.empty() ? f.ballots_file : profile.title;
+  if (m.election.empty()) m.election = profile.title.empty() ? f.count.file : profile.title;
   import_record(f.record, profile, m, roll, open_keys(keys_folder(f)));
-  std::cout << fmt::format("{}: imported {} ballots, closed and counted\n", f.record,
-                           profile.total_weight());
+  std::string set_aside = profile.rejected > 0
+                              ? fmt::format(" ({} set aside by the ballot rules)", profile.rejected)
+                              : "";
+  std::cout << fmt::format("{}: imported {} ballots{}, closed and counted\n", f.record,
+                           profile.total_weight() + profile.rejected, set_aside);
 }
 
 }  // namespace
@@ -170,9 +196,10 @@ void add_record_command(CLI::App& app) {
   CLI::App* init = record->add_subcommand("init", "start a record: manifest, keys, empty logs");
   record_arg(init);
   add_election_flags(*init, *f);
-  init->add_option("--candidates,-c", f->candidates, "candidates or options, in ballot order")
-      ->delimiter(',')
-      ->required();
+  // The count's --candidates is here the ballot paper: required, in its order.
+  init->get_option("--candidates")
+      ->required()
+      ->description("candidates or options, in ballot order");
   init->add_flag("--no-roll", f->no_roll, "keep no roll of who voted in this record");
   init->callback([f] {
     Manifest m = manifest_of(*f);
@@ -212,8 +239,7 @@ void add_record_command(CLI::App& app) {
   record_arg(import);
   add_election_flags(*import, *f);
   import->add_option("--roll", f->roll, "file of voter ids, one a line");
-  import->add_option("--input-format", f->input_format, "force the ballot format");
-  import->add_option("ballots", f->ballots_file, "ballot file (any format `veche count` reads)")
+  import->add_option("ballots", f->count.file, "ballot file (any format `veche count` reads)")
       ->required();
   import->callback([f] { run_import(*f);
 });

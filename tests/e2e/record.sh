@@ -114,6 +114,36 @@ for i in $(seq 1 30); do echo "voter-$i"; done > short-roll.txt
 "$VECHE" record import wrong --method irv --roll short-roll.txt \
   "$DATA/burlington-2006/00005-00000001.toi" >/dev/null 2>&1 && bad "a roll of the wrong length was accepted"
 
+say "import with every option of the count"
+burlington="$DATA/burlington-2006/00005-00000001.toi"
+options=(--method irv --overvote reject --repeated reject --tie-seed 42 --tie-look-back none
+         --batch-elimination)
+"$VECHE" record import opts "${options[@]}" "$burlington" >/dev/null || bad "import with options"
+verify_holds opts
+for want in '"overvote": "reject"' '"repeated": "reject"' '"tie_seed": "42"' '"look_back": "none"' \
+            '"batch_elimination": true'; do
+  grep -q -- "$want" opts/manifest.json || bad "manifest.json lacks $want"
+done
+want=$("$VECHE" count "${options[@]}" --format json "$burlington" | python3 -c 'import json,sys; print(json.load(sys.stdin))')
+got=$(python3 -c 'import json; print(json.load(open("opts/outcome.json"))["outcome"])')
+[ "$want" = "$got" ] || bad "import with options counted otherwise than count with the same flags"
+rm -rf t; cp -r opts t; sed -i 's/"overvote": "reject"/"overvote": "exhaust"/' t/manifest.json
+verify_fails t 'count.overvote is "exhaust", but outcome.json was counted with "reject"' \
+  "an option of the count edited in manifest.json"
+
+say "ballots the rules set aside stay in the record"
+printf '%s\n' rank1,rank2,rank3 Alice,Bob, Bob,Zed,Alice Carol,,Alice Alice,Carol, Bob,Alice, > set-aside.csv
+"$VECHE" record import aside --method irv --candidates Alice,Bob,Carol --unknown-name reject \
+  --skipped-rank reject set-aside.csv > aside.out || bad "import with ballots set aside"
+grep -q "5 ballots (2 set aside by the ballot rules)" aside.out || bad "import does not say what it set aside: $(cat aside.out)"
+verify_holds aside
+[ "$(grep -c '^{"rejected":\["skipped_rank","unknown_name"\]}$' aside/ballots.jsonl)" = 2 ] \
+  || bad "the set-aside ballots are not in ballots.jsonl: $(cat aside/ballots.jsonl)"
+want=$("$VECHE" count --method irv --candidates Alice,Bob,Carol --unknown-name reject --skipped-rank reject \
+       --format json set-aside.csv | python3 -c 'import json,sys; print(json.load(sys.stdin))')
+got=$(python3 -c 'import json; print(json.load(open("aside/outcome.json"))["outcome"])')
+[ "$want" = "$got" ] || bad "the record of set-aside ballots counts otherwise than count"
+
 say "kill -9 during a stream of casts"
 "$VECHE" record init live --method irv --candidates Alice,Bob,Carol,Dave >/dev/null
 python3 -c '

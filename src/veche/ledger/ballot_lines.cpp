@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -16,13 +15,27 @@ std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
@@ -63,7 +76,15 @@ std::string BallotLines::line(std::span<const std::vector<CandidateId>> ranks) c
 
 std::optional<std::string> BallotLines::line_of_names(
     const std::vector<std::vector<std::string>>& ranks, std::string& unknown) const {
-  std::string out = "{\"ranks\":[";
+  std::string out;
+  if (!append_line_of_names(ranks, out, unknown)) return std::nullopt;
+  return out;
+}
+
+bool BallotLines::append_line_of_names(const std::vector<std::vector<std::string>>& ranks,
+                                       std::string& out, std::string& unknown) const {
+  const std::size_t start = out.size();
+  out += "{\"ranks\":[";
   for (std::size_t r = 0; r < ranks.size(); ++r) {
     if (r > 0) out += ',';
     out += '[';
@@ -71,14 +92,16 @@ std::optional<std::string> BallotLines::line_of_names(
       auto id = id_of(ranks[r][i]);
       if (!id) {
         unknown = ranks[r][i];
-        return std::nullopt;
+        out.resize(start);
+        return false;
       }
       if (i > 0) out += ',';
       out += quoted_[*id];
     }
     out += ']';
   }
-  return out + "]}";
+  out += "]}";
+  return true;
 }
 
 std::string BallotLines::line(std::span<const Mark> marks) const {
@@ -96,8 +119,54 @@ std::string BallotLines::line(std::span<const Mark> marks) const {
   return out + "]}";
 }
 
+std::optional<CandidateId> BallotLines::quoted_at(std::string_view text) const {
+  for (std::size_t i = 0; i < quoted_.size(); ++i) {
+    if (text.starts_with(quoted_[i])) return static_cast<CandidateId>(i);
+  }
+  return std::nullopt;
+}
+
+// The grammar of line(), matched byte for byte: what it accepts is canonical by
+// construction. A JSON string ends at its closing quote, so no quoted name is the start
+// of another and the match is unique.
+bool BallotLines::read_canonical(std::string_view text,
+                                 std::vector<std::vector<CandidateId>>& ranks,
+                                 std::size_t& used) const {
+  constexpr std::string_view open = "{\"ranks\":[", close = "]}";
+  used = 0;
+  if (text.size() < open.size() + close.size() || !text.starts_with(open) ||
+      !text.ends_with(close)) {
+    return false;
+  }
+  std::string_view rest = text.substr(open.size(), text.size() - open.size() - close.size());
+  auto take = [&](char c) {
+    if (rest.empty() || rest.front() != c) return false;
+    rest.remove_prefix(1);
+    return true;
+  };
+  while (!rest.empty()) {
+    if (used > 0 && !take(',')) return false;
+    if (!take('[')) return false;
+    if (used == ranks.size()) ranks.emplace_back();
+    auto& group = ranks[used++];
+    group.clear();
+    while (!take(']')) {
+      if (!group.empty() && !take(',')) return false;
+      auto id = quoted_at(rest);
+      if (!id) return false;
+      rest.remove_prefix(quoted_[*id].size());
+      group.push_back(*id);
+    }
+  }
+  return true;
+}
+
 std::optional<std::vector<std::vector<CandidateId>>> BallotLines::read(std::string_view text,
                                                                        std::string& why) const {
+  std::vector<std::vector<CandidateId>> canonical;
+  std::size_t used = 0;
+  if (read_canonical(text, canonical, used)) return canonical;
+  // Not canonical: the JSON reader finds out why.
   auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded()) {
     why = "not JSON";
@@ -132,12 +201,45 @@ std::optional<std::vector<std::vector<CandidateId>>> BallotLines::read(std::stri
   return ranks;
 }
 
-std::string roll_line(std::string_view salt, std::string_view voter) {
-  // Hashed in pieces and written in place: this runs once a vote.
+std::string BallotLines::rejected_line(std::span<const std::string> rules) {
+  std::string out = "{\"rejected\":[";
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    if (i > 0) out += ',';
+    out += json_string(rules[i]);
+  }
+  return out + "]}";
+}
+
+std::optional<std::vector<std::string>> BallotLines::read_rejected(std::string_view text,
+                                                                   std::string& why) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded() || !json.is_object() || json.size() != 1 || !json.contains("rejected") ||
+      !json["rejected"].is_array() || json["rejected"].empty()) {
+    why = "not a set-aside ballot: the form is {\"rejected\":[rule names,...]}";
+    return std::nullopt;
+  }
+  std::vector<std::string> rules;
+  for (const auto& rule : json["rejected"]) {
+    if (!rule.is_string()) {
+      why = "a rule of a set-aside ballot is not a name";
+      return std::nullopt;
+    }
+    rules.push_back(rule.get<std::string>());
+  }
+  if (rejected_line(rules) != text) {
+    why = fmt::format("not in canonical form; expected {}", rejected_line(rules));
+    return std::nullopt;
+  }
+  return rules;
+}
+
+Hash roll_hash(std::string_view salt, std::string_view voter) {
+  // Hashed in pieces: this runs once a vote.
   crypto_hash_sha256_state state;
   crypto_hash_sha256_init(&state);
   auto feed = [&](std::string_view bytes) {
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()),
+                              bytes.size());
   };
   feed("veche-roll-v1\n");
   feed(salt);
@@ -145,12 +247,25 @@ std::string roll_line(std::string_view salt, std::string_view voter) {
   feed(voter);
   Hash digest{};
   crypto_hash_sha256_final(&state, digest.data());
+  return digest;
+}
+
+void append_roll_line(const Hash& voter, std::string& out) {
   static constexpr char digits[] = "0123456789abcdef";
-  std::string out = "{\"voter\":\"" + std::string(64, '0') + "\"}";
-  for (std::size_t i = 0; i < digest.size(); ++i) {
-    out[10 + 2 * i] = digits[digest[i] >> 4];
-    out[11 + 2 * i] = digits[digest[i] & 0xf];
+  constexpr std::string_view head = "{\"voter\":\"";
+  std::size_t at = out.size() + head.size();
+  out += head;
+  out.append(64, '0');
+  out += "\"}";
+  for (std::size_t i = 0; i < voter.size(); ++i) {
+    out[at + 2 * i] = digits[voter[i] >> 4];
+    out[at + 2 * i + 1] = digits[voter[i] & 0xf];
   }
+}
+
+std::string roll_line(std::string_view salt, std::string_view voter) {
+  std::string out;
+  append_roll_line(roll_hash(salt, voter), out);
   return out;
 }
 

@@ -7,7 +7,8 @@
 
 namespace veche {
 
-nlohmann::ordered_json outcome_document(const Outcome& outcome, const std::string& manifest_sha256,
+nlohmann::ordered_json outcome_document(const Outcome& outcome, const Manifest& manifest,
+                                        const std::string& manifest_sha256,
                                         const std::vector<HeadLine>& final_heads) {
   nlohmann::ordered_json heads = nlohmann::ordered_json::object();
   for (const HeadLine& line : final_heads) {
@@ -19,6 +20,7 @@ nlohmann::ordered_json outcome_document(const Outcome& outcome, const std::strin
   return {{"format", "veche-outcome-v1"},
           {"manifest_sha256", manifest_sha256},
           {"final_heads", heads},
+          {"count", manifest_json(manifest)["count"]},
           {"outcome", outcome_json(outcome)}};
 }
 
@@ -42,15 +44,19 @@ Outcome count_record(const fs::path& record, const RecordKeys& keys) {
   }
   bool closed = std::any_of(closing.begin(), closing.end(),
                             [](const HeadLine& l) { return l.head->log == "ballots"; });
-  if (!closed) throw UsageError(fmt::format("{}: not closed yet; `veche record close` first", record.string()));
+  if (!closed)
+    throw UsageError(
+        fmt::format("{}: not closed yet; `veche record close` first", record.string()));
 
   const Method* method = find_count_method(manifest.manifest.method);
   if (!method) throw UsageError(fmt::format("unknown method \"{}\"", manifest.manifest.method));
   Profile profile = record_profile(record, manifest.manifest);
   Outcome outcome = method->count(profile, count_options(manifest.manifest));
 
-  nlohmann::ordered_json document = outcome_document(outcome, manifest.sha256, closing);
-  document["signature"] = sign(outcome_signed_bytes(nlohmann::json(document)), keys.returning_officer);
+  nlohmann::ordered_json document =
+      outcome_document(outcome, manifest.manifest, manifest.sha256, closing);
+  document["signature"] =
+      sign(outcome_signed_bytes(nlohmann::json(document)), keys.returning_officer);
   write_file_durably(record / kOutcome, document.dump(1) + "\n");
   return outcome;
 }

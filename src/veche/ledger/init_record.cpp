@@ -22,6 +22,7 @@ void check_setup(const Manifest& m) {
   }
   if (m.seats < 1) throw UsageError("seats must be at least 1");
   count_options(m);  // every name in the options is a candidate
+  ballot_rules(m);
 }
 
 TreeHead first_head(const char* log, const std::string& election, const SigningKey& key) {

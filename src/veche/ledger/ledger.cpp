@@ -12,28 +12,47 @@ namespace veche {
 
 namespace {
 
-std::vector<Hash> leaf_hashes(std::span<const std::string> lines) {
+std::vector<Hash> leaf_hashes(const LineBlock& lines) {
   std::vector<Hash> out;
   out.reserve(lines.size());
-  for (const auto& line : lines) out.push_back(leaf_hash(line));
+  for (std::size_t i = 0; i < lines.size(); ++i) out.push_back(leaf_hash(lines.line(i)));
   return out;
 }
 
-std::string joined(std::span<const std::string> lines) {
-  std::size_t total = 0;
-  for (const auto& line : lines) total += line.size() + 1;
-  std::string out;
-  out.reserve(total);
-  for (const auto& line : lines) {
-    out += line;
-    out += '\n';
+// The voter a roll line names; nullopt for a line that is not one (verify reports it).
+std::optional<Hash> voter_of(std::string_view roll_line) {
+  constexpr std::string_view head = "{\"voter\":\"";
+  if (!roll_line.starts_with(head)) return std::nullopt;
+  return hash_from_hex(roll_line.substr(head.size(), 64));
+}
+
+// A defect the manifest's rules call an error (the ballot would make the count fail) is
+// refused at the ballot box, before it is cast.
+std::optional<std::string> refused_defect(const std::vector<std::vector<std::string>>& ranks,
+                                          const BallotRules& rules) {
+  if (rules.skipped_rank != Remedy::error && rules.repeated != Remedy::error) return std::nullopt;
+  bool skipped = false;
+  std::vector<std::string_view> seen;
+  for (const auto& rank : ranks) {
+    if (rank.empty()) {
+      skipped = true;
+      continue;
+    }
+    if (skipped && rules.skipped_rank == Remedy::error) return "a rank is skipped";
+    for (const auto& name : rank) {
+      if (std::find(seen.begin(), seen.end(), name) == seen.end()) {
+        seen.push_back(name);
+      } else if (rules.repeated == Remedy::error) {
+        return fmt::format("\"{}\" is ranked twice", name);
+      }
+    }
   }
-  return out;
+  return std::nullopt;
 }
 
 [[noreturn]] void damaged(const fs::path& record, const std::string& why) {
-  throw UsageError(fmt::format("{}: {}; `veche verify {}` says more", record.string(), why,
-                               record.string()));
+  throw UsageError(
+      fmt::format("{}: {}; `veche verify {}` says more", record.string(), why, record.string()));
 }
 
 }  // namespace
@@ -45,6 +64,7 @@ Ledger::Ledger(const fs::path& record, const RecordKeys& keys)
   manifest_ = std::move(file.manifest);
   election_ = std::move(file.sha256);
   ballot_lines_ = BallotLines(manifest_.candidates);
+  rules_ = ballot_rules(manifest_);
   if (keys.log.public_key != manifest_.log_key) {
     throw UsageError("the log key given is not the one manifest.json names");
   }
@@ -71,15 +91,18 @@ void Ledger::reopen(Log& log, std::string_view text, std::uint64_t size, bool cu
   std::uint64_t count = for_each_line(lines.complete, [&](std::uint64_t n, std::string_view line) {
     if (n > size) return false;
     log.tree.append(leaf_hash(line));
-    if (&log == &roll_) voters_.emplace(line);
+    if (&log == &roll_) {
+      if (auto voter = voter_of(line)) voters_.insert(*voter);
+    }
     return true;
   });
   if (log.tree.size() < size) {
-    damaged(record_, fmt::format("{} holds {} lines but its head says {}", log.path.filename().string(),
-                                 count, size));
+    damaged(record_, fmt::format("{} holds {} lines but its head says {}",
+                                 log.path.filename().string(), count, size));
   }
   if (log.tree.root() != log.head->root) {
-    damaged(record_, fmt::format("{} does not rebuild its last head", log.path.filename().string()));
+    damaged(record_,
+            fmt::format("{} does not rebuild its last head", log.path.filename().string()));
   }
   std::size_t keep = offset_after(lines.complete, size);
   // A closed record is never touched: whatever follows its closing head is for verify to report.
@@ -118,10 +141,10 @@ void Ledger::recover() {
   }
   if (unfinished) {
     MappedFile ballots(ballots_.path);
-    std::vector<std::string> lines;
+    LineBlock lines;
     for_each_line(split_torn(ballots.text()).complete, [&](std::uint64_t n, std::string_view line) {
       if (n > ballots_size) return false;
-      if (n > ballots_.tree.size()) lines.emplace_back(line);
+      if (n > ballots_.tree.size()) lines.add(line);
       return true;
     });
     if (ballots_.tree.size() + lines.size() != ballots_size) {
@@ -130,8 +153,8 @@ void Ledger::recover() {
     TreeBuilder old = ballots_.tree;
     auto added = leaf_hashes(lines);
     for (const Hash& h : added) ballots_.tree.append(h);
-    TreeHead head{election_, "ballots", ballots_.tree.size(), ballots_.tree.root(), utc_now(),
-                  false, consistency_proof(old, added), ""};
+    TreeHead head{election_, "ballots", ballots_.tree.size(),          ballots_.tree.root(),
+                  utc_now(), false,     consistency_proof(old, added), ""};
     sign_head(head, keys_.log);
     heads_fd_ = open_for_append(record_ / kHeads);
     write_heads(std::span<const TreeHead>(&head, 1));
@@ -144,14 +167,19 @@ void Ledger::recover() {
   }
 }
 
-TreeHead Ledger::grow(Log& log, std::span<const std::string> lines, bool closing) {
+TreeHead Ledger::grow(Log& log, const LineBlock& lines, bool closing) {
   TreeBuilder old = log.tree;
   auto added = leaf_hashes(lines);
   std::vector<TreeBuilder::Subtree> formed;
   formed.reserve(2 * added.size());
   for (const Hash& h : added) log.tree.append(h, &formed);
   if (&log == &ballots_) last_leaves_ = std::move(added);
-  TreeHead head{election_, log.name, log.tree.size(), log.tree.root(), utc_now(), closing,
+  TreeHead head{election_,
+                log.name,
+                log.tree.size(),
+                log.tree.root(),
+                utc_now(),
+                closing,
                 log.head && log.head->size > 0 ? consistency_proof(old, log.tree, formed)
                                                : std::vector<Hash>{},
                 ""};
@@ -169,51 +197,41 @@ void Ledger::write_heads(std::span<const TreeHead> heads) {
 
 TreeHead Ledger::append(std::span<const std::string> ballot_lines,
                         std::vector<std::string> roll_lines) {
+  std::sort(roll_lines.begin(), roll_lines.end());
+  LineBlock ballots, roll;
+  for (const auto& line : ballot_lines) ballots.add(line);
+  for (const auto& line : roll_lines) roll.add(line);
+  return append_block(ballots, roll);
+}
+
+// Both logs are written and synced before any head names them; the roll head goes first,
+// so that if the ballots head is lost, reopening re-signs it.
+TreeHead Ledger::append_block(const LineBlock& ballot_lines, const LineBlock& roll_lines) {
   if (closed_) throw UsageError(fmt::format("{}: the record is closed", record_.string()));
   if (!manifest_.roll_included && !roll_lines.empty()) {
     throw UsageError("this record has no roll");
   }
-  std::sort(roll_lines.begin(), roll_lines.end());
-  if (!ballot_lines.empty()) append_all(ballots_.fd, joined(ballot_lines), ballots_.path);
-  if (!roll_lines.empty()) append_all(roll_.fd, joined(roll_lines), roll_.path);
-  // Both logs are on disk before any head names them.
+  if (!ballot_lines.empty()) append_all(ballots_.fd, ballot_lines.text(), ballots_.path);
+  if (!roll_lines.empty()) append_all(roll_.fd, roll_lines.text(), roll_.path);
   if (!ballot_lines.empty()) sync_file(ballots_.fd, ballots_.path);
   if (!roll_lines.empty()) sync_file(roll_.fd, roll_.path);
   std::vector<TreeHead> heads;
-  // The roll head goes first: if the ballots head is lost, reopening re-signs it.
   if (!roll_lines.empty()) heads.push_back(grow(roll_, roll_lines, false));
   if (!ballot_lines.empty()) heads.push_back(grow(ballots_, ballot_lines, false));
   write_heads(heads);
   for (auto& head : heads) (head.log == "roll" ? roll_ : ballots_).head = head;
-  for (auto& line : roll_lines) voters_.insert(std::move(line));
+  for (std::size_t i = 0; i < roll_lines.size(); ++i) {
+    if (auto voter = voter_of(roll_lines.line(i))) voters_.insert(*voter);
+  }
   return *ballots_.head;
 }
 
 std::vector<Receipt> Ledger::cast(std::span<const CastBallot> batch) {
   if (closed_) throw UsageError(fmt::format("{}: the record is closed", record_.string()));
-  std::vector<std::string> lines, roll_lines;
-  lines.reserve(batch.size());
-  roll_lines.reserve(batch.size());
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    std::string unknown;
-    auto line = ballot_lines_.line_of_names(batch[i].ranks, unknown);
-    if (!line) throw UsageError(fmt::format("ballot {}: \"{}\" is not a candidate", i + 1, unknown));
-    lines.push_back(std::move(*line));
-    if (!manifest_.roll_included) continue;
-    if (batch[i].voter.empty()) throw UsageError(fmt::format("ballot {}: no voter id", i + 1));
-    std::string voter = roll_line(manifest_.roll_salt, batch[i].voter);
-    if (voters_.count(voter)) {
-      throw UsageError(fmt::format("ballot {}: voter \"{}\" has already voted", i + 1, batch[i].voter));
-    }
-    roll_lines.push_back(std::move(voter));
-  }
-  std::sort(roll_lines.begin(), roll_lines.end());
-  if (std::adjacent_find(roll_lines.begin(), roll_lines.end()) != roll_lines.end()) {
-    throw UsageError("a voter appears twice in one batch");
-  }
+  // The shuffle first, so each line is written once, straight into its place in the batch.
   // One call to the system's generator a batch, not one a ballot: 64 random bits per swap,
   // reduced by multiply-shift, so the bias is below i / 2^64.
-  std::vector<std::size_t> order(lines.size());
+  std::vector<std::size_t> order(batch.size());
   std::iota(order.begin(), order.end(), 0);
   std::vector<std::uint64_t> random(order.size());
   randombytes_buf(random.data(), random.size() * sizeof(std::uint64_t));
@@ -222,12 +240,45 @@ std::vector<Receipt> Ledger::cast(std::span<const CastBallot> batch) {
     auto pick = static_cast<std::size_t>((static_cast<Wide>(random[i - 1]) * i) >> 64);
     std::swap(order[i - 1], order[pick]);
   }
-  std::vector<std::string> shuffled;
-  shuffled.reserve(lines.size());
-  for (std::size_t i : order) shuffled.push_back(std::move(lines[i]));
+  LineBlock lines;
+  lines.reserve(batch.size(), batch.size() * 128);
+  for (std::size_t i : order) {
+    std::string unknown;
+    if (!ballot_lines_.append_line_of_names(batch[i].ranks, lines.text(), unknown)) {
+      throw UsageError(fmt::format("ballot {}: \"{}\" is not a candidate", i + 1, unknown));
+    }
+    lines.end_line();
+    if (auto defect = refused_defect(batch[i].ranks, rules_)) {
+      throw UsageError(
+          fmt::format("ballot {}: {}, which the rules of manifest.json refuse", i + 1, *defect));
+    }
+  }
+  LineBlock roll;
+  if (manifest_.roll_included) {
+    std::vector<Hash> voters;
+    voters.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (batch[i].voter.empty()) throw UsageError(fmt::format("ballot {}: no voter id", i + 1));
+      voters.push_back(roll_hash(manifest_.roll_salt, batch[i].voter));
+      if (voters_.contains(voters.back())) {
+        throw UsageError(
+            fmt::format("ballot {}: voter \"{}\" has already voted", i + 1, batch[i].voter));
+      }
+    }
+    // Sorted, the roll says nothing of the order of the ballots. Bytes sort as their hex does.
+    std::sort(voters.begin(), voters.end());
+    if (std::adjacent_find(voters.begin(), voters.end()) != voters.end()) {
+      throw UsageError("a voter appears twice in one batch");
+    }
+    roll.reserve(voters.size(), voters.size() * 78);
+    for (const Hash& voter : voters) {
+      append_roll_line(voter, roll.text());
+      roll.end_line();
+    }
+  }
 
   std::uint64_t first = ballots_.tree.size();
-  auto head = std::make_shared<const TreeHead>(append(shuffled, std::move(roll_lines)));
+  auto head = std::make_shared<const TreeHead>(append_block(lines, roll));
   std::vector<Receipt> receipts(batch.size());
   for (std::size_t position = 0; position < order.size(); ++position) {
     Receipt& r = receipts[order[position]];
@@ -241,8 +292,8 @@ std::vector<Receipt> Ledger::cast(std::span<const CastBallot> batch) {
 void Ledger::close() {
   if (closed_) throw UsageError(fmt::format("{}: the record is already closed", record_.string()));
   std::vector<TreeHead> heads;
-  if (manifest_.roll_included) heads.push_back(grow(roll_, {}, true));
-  heads.push_back(grow(ballots_, {}, true));
+  if (manifest_.roll_included) heads.push_back(grow(roll_, LineBlock(), true));
+  heads.push_back(grow(ballots_, LineBlock(), true));
   write_heads(heads);
   for (auto& head : heads) (head.log == "roll" ? roll_ : ballots_).head = head;
   closed_ = true;

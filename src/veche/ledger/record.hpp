@@ -8,19 +8,18 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "veche/core/profile.hpp"
 #include "veche/count/method.hpp"
 #include "veche/ledger/merkle.hpp"
 #include "veche/ledger/signing.hpp"
 #include "veche/ledger/tree_head.hpp"
+#include "veche/ledger/voter_set.hpp"
 
 namespace veche {
 
@@ -33,18 +32,27 @@ struct Manifest {
   std::string council;                  // the council (or body) being elected
   std::vector<std::string> candidates;  // candidates or options, in ballot-paper order
   int seats = 1;
-  std::string method;                   // a name `veche methods` lists
+  std::string method;  // a name `veche methods` lists
   std::string tie_seed = "0";
-  std::string look_back = "backward";   // none | backward | forward
-  std::vector<std::string> tie_order;   // replaces the lot when given
-  std::string overvote = "exhaust";
+  std::string look_back = "backward";  // none | backward | forward
+  std::vector<std::string> tie_order;  // replaces the lot when given
   bool batch_elimination = false;
   std::vector<std::string> withdrawn;
-  std::string opens, closes;            // UTC, RFC 3339
-  bool roll_included = true;            // false: the roll is not part of this record
-  std::string roll_salt;                // hex; roll lines are salted hashes of voter ids
-  PublicKey log_key;                    // signs tree heads
-  PublicKey returning_officer_key;      // signs outcome.json
+  std::string quota;        // stv-wigm's quota; empty: the method's own
+  int decimal_places = -1;  // stv-wigm's places; -1: the method's own
+  bool exact = false;       // stv-wigm, stv-meek: exact rationals
+  // The ballot rules (core/ballot_rules.hpp), each a remedy's name. overvote applies when a
+  // method reads a ballot; skipped_rank and repeated when the ballot lines become a
+  // Profile; unknown_name when `import` read its ballot file.
+  std::string overvote = "exhaust";
+  std::string skipped_rank = "skip";
+  std::string repeated = "skip";
+  std::string unknown_name = "error";
+  std::string opens, closes;        // UTC, RFC 3339
+  bool roll_included = true;        // false: the roll is not part of this record
+  std::string roll_salt;            // hex; roll lines are salted hashes of voter ids
+  PublicKey log_key;                // signs tree heads
+  PublicKey returning_officer_key;  // signs outcome.json
 };
 
 nlohmann::ordered_json manifest_json(const Manifest& manifest);
@@ -52,6 +60,8 @@ nlohmann::ordered_json manifest_json(const Manifest& manifest);
 Manifest manifest_from_json(const nlohmann::json& json);
 // The count options the manifest fixes; UsageError for an unknown name or option.
 CountOptions count_options(const Manifest& manifest);
+// The ballot rules the manifest fixes; UsageError for a name that is no remedy.
+BallotRules ballot_rules(const Manifest& manifest);
 
 // The canonical byte form of ballots (docs/record.md), e.g. {"ranks":[["Alice"],["Bob","Carol"]]}
 class BallotLines {
@@ -63,18 +73,70 @@ class BallotLines {
   // The ranks of a line, or nullopt with `why` set when it is not a canonical ballot.
   std::optional<std::vector<std::vector<CandidateId>>> read(std::string_view line,
                                                             std::string& why) const;
+  // The same for a line already in canonical form, into storage reused from line to line
+  // (verify reads millions): ranks[0, used). False, with nothing said, for any other line.
+  bool read_canonical(std::string_view line, std::vector<std::vector<CandidateId>>& ranks,
+                      std::size_t& used) const;
   std::optional<CandidateId> id_of(std::string_view name) const;
+  // A ballot the ballot rules set aside while its ballot file was read (import), where
+  // only the rules that may have done it are known: {"rejected":["skipped_rank",...]}
+  static std::string rejected_line(std::span<const std::string> rules);
+  // The rules a rejected line names, or nullopt with `why` set when the line is not one.
+  static std::optional<std::vector<std::string>> read_rejected(std::string_view line,
+                                                               std::string& why);
+  static bool is_rejected_line(std::string_view line) { return line.starts_with("{\"rejected\":"); }
   // A ballot given by names; nullopt with `unknown` set when a name is not a candidate.
   std::optional<std::string> line_of_names(const std::vector<std::vector<std::string>>& ranks,
                                            std::string& unknown) const;
+  // The same, written at the end of `out` (a batch's lines share one buffer); false, with
+  // `out` as it was and `unknown` set, when a name is not a candidate.
+  bool append_line_of_names(const std::vector<std::vector<std::string>>& ranks, std::string& out,
+                            std::string& unknown) const;
 
  private:
+  // The candidate whose name, as a JSON string, starts `text`.
+  std::optional<CandidateId> quoted_at(std::string_view text) const;
+
   std::vector<std::string> candidates_;
   std::vector<std::string> quoted_;  // each name as a JSON string, quotes included
 };
 
 // One roll line: {"voter":"<hex SHA-256 of "veche-roll-v1\n" salt "\n" voter id>"}
 std::string roll_line(std::string_view salt, std::string_view voter);
+// The hash a roll line shows, and the line that shows it, appended to `out`.
+Hash roll_hash(std::string_view salt, std::string_view voter);
+void append_roll_line(const Hash& voter, std::string& out);
+
+// The lines of one batch in one buffer, each followed by its newline: what is written to a
+// log in one write, without a string a line.
+class LineBlock {
+ public:
+  std::string& text() { return text_; }
+  const std::string& text() const { return text_; }
+  // Ends the line written at the end of text().
+  void end_line() {
+    text_ += '\n';
+    ends_.push_back(text_.size());
+  }
+  void add(std::string_view line) {
+    text_ += line;
+    end_line();
+  }
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::string_view line(std::size_t i) const {
+    std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(text_).substr(begin, ends_[i] - 1 - begin);
+  }
+  void reserve(std::size_t lines, std::size_t bytes) {
+    ends_.reserve(lines);
+    text_.reserve(bytes);
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> ends_;
+};
 
 // The keys of a record live outside it, in a folder of their own.
 struct RecordKeys {
@@ -136,7 +198,8 @@ class Ledger {
     TreeBuilder tree;
     std::optional<TreeHead> head;  // the latest signed head
   };
-  TreeHead grow(Log& log, std::span<const std::string> lines, bool closing);
+  TreeHead grow(Log& log, const LineBlock& lines, bool closing);
+  TreeHead append_block(const LineBlock& ballot_lines, const LineBlock& roll_lines);
   void write_heads(std::span<const TreeHead> heads);
   void recover();
   void reopen(Log& log, std::string_view text, std::uint64_t size, bool cut_tail);
@@ -146,10 +209,11 @@ class Ledger {
   Manifest manifest_;
   std::string election_;
   BallotLines ballot_lines_;
+  BallotRules rules_;
   Log ballots_, roll_;
   int heads_fd_ = -1;
-  std::unordered_set<std::string> voters_;  // roll lines so far, to refuse a second vote
-  std::vector<Hash> last_leaves_;           // leaf hashes of the last ballots appended
+  VoterSet voters_;                // roll hashes so far, to refuse a second vote
+  std::vector<Hash> last_leaves_;  // leaf hashes of the last ballots appended
   bool closed_ = false;
 };
 

@@ -1,42 +1,106 @@
+#include "veche/ledger/record_profile.hpp"
+
 #include <fmt/format.h>
 
-#include <unordered_map>
+#include <functional>
 
 #include "veche/core/error.hpp"
 #include "veche/ledger/record_files.hpp"
-#include "veche/ledger/record_profile.hpp"
 
 namespace veche {
 
-Profile profile_of_lines(std::string_view complete, std::uint64_t size, const Manifest& manifest,
-                         const std::string& file, std::uint64_t& bad_line, std::string& why) {
-  // Real elections repeat ballots heavily: each distinct line is read once, with its count.
-  std::unordered_map<std::string_view, std::size_t> index;
-  std::vector<std::pair<std::string_view, std::pair<Weight, std::uint64_t>>> distinct;
-  for_each_line(complete, [&](std::uint64_t n, std::string_view line) {
-    if (n > size) return false;
-    auto [it, inserted] = index.try_emplace(line, distinct.size());
-    if (inserted) {
-      distinct.push_back({line, {0, n}});
+bool rule_rejects(const Manifest& manifest, std::string_view rule) {
+  const std::string* remedy = rule == "skipped_rank"   ? &manifest.skipped_rank
+                              : rule == "repeated"     ? &manifest.repeated
+                              : rule == "unknown_name" ? &manifest.unknown_name
+                                                       : nullptr;
+  return remedy && *remedy == "reject";
+}
+
+void DistinctLines::grow() {
+  slots_.assign(slots_.empty() ? 1024 : 2 * slots_.size(), 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t at = entries_[i].key & mask;
+    while (slots_[at] != 0) at = (at + 1) & mask;
+    slots_[at] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+void DistinctLines::add(std::uint64_t number, std::string_view line, std::uint64_t key) {
+  if (2 * (entries_.size() + 1) > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = key & mask;; at = (at + 1) & mask) {
+    if (slots_[at] == 0) {
+      if (entries_.size() >= 0xFFFF'FFFEu) throw UsageError("more than 2^32 - 2 distinct ballots");
+      entries_.push_back({line, key, 1, number});
+      slots_[at] = static_cast<std::uint32_t>(entries_.size());
+      return;
     }
-    ++distinct[it->second].second.first;
-    return true;
-  });
+    Entry& entry = entries_[slots_[at] - 1];
+    if (entry.key == key && entry.line == line) {
+      ++entry.weight;
+      return;
+    }
+  }
+}
+
+Profile DistinctLines::profile(const Manifest& manifest, const std::string& file,
+                               std::uint64_t& bad_line, std::string& why) const {
   BallotLines reader(manifest.candidates);
-  ProfileBuilder builder(manifest.candidates);
+  // The manifest's rules decide, as when a ballot file is read: a ballot is kept as cast
+  // and a rule that sets it aside does so again at every recount.
+  ProfileBuilder builder(manifest.candidates, ballot_rules(manifest));
   bad_line = 0;
-  for (const auto& [line, seen] : distinct) {
-    auto ranks = reader.read(line, why);
-    if (!ranks) {
-      bad_line = seen.second;
-      throw InputError(file, seen.second, "", why);
+  auto refuse = [&](std::uint64_t line, std::string text) {
+    bad_line = line;
+    why = std::move(text);
+    throw InputError(file, line, "", why);
+  };
+  std::vector<std::vector<CandidateId>> ranks;
+  std::size_t used = 0;
+  for (const Entry& entry : entries_) {
+    if (BallotLines::is_rejected_line(entry.line)) {
+      auto rules = BallotLines::read_rejected(entry.line, why);
+      if (!rules) refuse(entry.first, why);
+      for (const auto& rule : *rules) {
+        if (!rule_rejects(manifest, rule)) {
+          refuse(entry.first, fmt::format("set aside by \"{}\", but that is no rule of "
+                                          "manifest.json whose remedy is reject",
+                                          rule));
+        }
+      }
+      builder.profile().rejected += entry.weight;
+      continue;
     }
-    builder.add(*ranks, seen.first);
+    if (!reader.read_canonical(entry.line, ranks, used)) {
+      auto read = reader.read(entry.line, why);  // says why it is not
+      if (!read) refuse(entry.first, why);
+      ranks = std::move(*read);
+      used = ranks.size();
+    }
+    try {
+      builder.add(std::span<const std::vector<CandidateId>>(ranks.data(), used), entry.weight);
+    } catch (const UsageError& e) {
+      refuse(entry.first, fmt::format("{}, and manifest.json's rule for it is error", e.what()));
+    }
   }
   Profile profile = std::move(builder).finish();
   profile.title = manifest.election;
   profile.seats = manifest.seats;
   return profile;
+}
+
+Profile profile_of_lines(std::string_view complete, std::uint64_t size, const Manifest& manifest,
+                         const std::string& file, std::uint64_t& bad_line, std::string& why) {
+  DistinctLines distinct;
+  std::hash<std::string_view> key;
+  for_each_line(complete, [&](std::uint64_t n, std::string_view line) {
+    if (n > size) return false;
+    distinct.add(n, line, key(line));
+    return true;
+  });
+  return distinct.profile(manifest, file, bad_line, why);
 }
 
 Profile record_profile(const fs::path& record, const Manifest& manifest) {

@@ -1,7 +1,8 @@
 #include <fmt/format.h>
 
-#include <map>
 #include <algorithm>
+#include <cstring>
+#include <map>
 #include <unordered_map>
 
 #include "veche/core/error.hpp"
@@ -26,7 +27,9 @@ struct Finding {
   }
 };
 
-std::string short_hex(const std::string& hex) { return hex.substr(0, 16) + "…"; }
+std::string short_hex(const std::string& hex) {
+  return hex.substr(0, 16) + "…";
+}
 
 struct LogHeads {
   std::vector<const HeadLine*> heads;  // in file order
@@ -58,10 +61,12 @@ Check check_heads(RecordView& v) {
                          short_hex(head.election), short_hex(v.manifest.sha256)));
     }
     if (!head_signature_holds(head, v.manifest.manifest.log_key)) {
-      f.fail(fmt::format("{}: the signature does not hold under the log key of manifest.json", where));
+      f.fail(
+          fmt::format("{}: the signature does not hold under the log key of manifest.json", where));
     }
     if (head.log == "roll" && !v.manifest.manifest.roll_included) {
-      f.fail(fmt::format("{}: a roll head, but manifest.json says the roll is not part of this record", where));
+      f.fail(fmt::format(
+          "{}: a roll head, but manifest.json says the roll is not part of this record", where));
     }
     (head.log == "ballots" ? v.ballots : v.roll).heads.push_back(&line);
     const HeadLine* before = previous[head.log];
@@ -69,31 +74,41 @@ Check check_heads(RecordView& v) {
     if (!before) continue;
     const TreeHead& old = *before->head;
     if (old.closed) {
-      f.fail(fmt::format("{}: a {} head after the closing head (line {})", where, head.log, before->line));
+      f.fail(fmt::format("{}: a {} head after the closing head (line {})", where, head.log,
+                         before->line));
     } else if (head.size < old.size) {
       f.fail(fmt::format("{}: the {} log shrank from {} (line {}) to {}", where, head.log, old.size,
                          before->line, head.size));
     } else if (old.size == 0 ? !head.consistency.empty()
-                             : !consistency_holds(old.size, head.size, old.root, head.root, head.consistency)) {
-      f.fail(fmt::format("{}: its consistency proof from line {} (size {}) to size {} does not hold",
-                         where, before->line, old.size, head.size));
+                             : !consistency_holds(old.size, head.size, old.root, head.root,
+                                                  head.consistency)) {
+      f.fail(
+          fmt::format("{}: its consistency proof from line {} (size {}) to size {} does not hold",
+                      where, before->line, old.size, head.size));
     }
   }
   if (!v.heads.torn.empty() && v.closed()) {
-    f.fail(fmt::format("heads.jsonl line {}: a torn line after the closing heads", v.heads.lines.size() + 1));
+    f.fail(fmt::format("heads.jsonl line {}: a torn line after the closing heads",
+                       v.heads.lines.size() + 1));
   }
   if (!v.ballots.last()) f.fail("heads.jsonl: no ballots head");
   if (v.manifest.manifest.roll_included && !v.roll.last()) f.fail("heads.jsonl: no roll head");
   std::string summary = fmt::format(
       "heads.jsonl: {} heads, every signature holds under the log key {}, each consistent with "
-      "the one before it", v.heads.lines.size(), short_hex(to_hex(v.manifest.manifest.log_key)));
-  if (!v.heads.torn.empty()) summary += "; a torn final line (an interrupted write) is no head and is ignored";
+      "the one before it",
+      v.heads.lines.size(), short_hex(to_hex(v.manifest.manifest.log_key)));
+  if (!v.heads.torn.empty())
+    summary += "; a torn final line (an interrupted write) is no head and is ignored";
   return f.check(summary);
 }
 
 // The log rebuilds the root of every head of it; nothing follows a closing head.
+// `distinct`, when given, collects the lines up to the last head, keyed by their leaf
+// hashes: the ballots are then read once, for the tree and the recount alike.
 Check check_log_roots(const RecordView& v, const LogHeads& heads, const char* file,
-                      std::string_view complete, std::string_view torn) {
+                      std::string_view complete, std::string_view torn,
+                      DistinctLines* distinct = nullptr) {
+  const std::uint64_t last_size = heads.last() ? heads.last()->head->size : 0;
   Finding f;
   TreeBuilder tree;
   std::size_t next = 0;  // the next head to compare
@@ -104,24 +119,31 @@ Check check_log_roots(const RecordView& v, const LogHeads& heads, const char* fi
       if (tree.root() != line.head->root) {
         std::string lines = matched + 1 == size ? fmt::format("line {}", size)
                                                 : fmt::format("lines {}–{}", matched + 1, size);
-        f.fail(fmt::format("{} {}: do not rebuild the root signed at heads.jsonl line {} (size {})", file,
-                           lines, line.line, size));
+        f.fail(fmt::format("{} {}: do not rebuild the root signed at heads.jsonl line {} (size {})",
+                           file, lines, line.line, size));
       } else {
         matched = size;
       }
     }
   };
   compare_heads_at(0);
-  std::uint64_t count = for_each_line(complete, [&](std::uint64_t, std::string_view line) {
-    tree.append(leaf_hash(line));
+  std::uint64_t count = for_each_line(complete, [&](std::uint64_t n, std::string_view line) {
+    const Hash leaf = leaf_hash(line);
+    tree.append(leaf);
     compare_heads_at(tree.size());
+    if (distinct && n <= last_size) {
+      std::uint64_t key;
+      std::memcpy(&key, leaf.data(), sizeof key);
+      distinct->add(n, line, key);
+    }
     return true;
   });
   for (; next < heads.heads.size(); ++next) {
     const HeadLine& line = *heads.heads[next];
     if (line.head->size > count) {
-      f.fail(fmt::format("heads.jsonl line {}: signs {} lines of {}, which holds only {} whole lines",
-                         line.line, line.head->size, file, count));
+      f.fail(
+          fmt::format("heads.jsonl line {}: signs {} lines of {}, which holds only {} whole lines",
+                      line.line, line.head->size, file, count));
       break;
     }
   }
@@ -131,17 +153,20 @@ Check check_log_roots(const RecordView& v, const LogHeads& heads, const char* fi
   std::uint64_t signed_size = heads.last() ? heads.last()->head->size : 0;
   if (count > signed_size) {
     if (v.closed()) {
-      f.fail(fmt::format("{} line {}: after the closing head (heads.jsonl line {}, size {}): cast after close",
-                         file, signed_size + 1, heads.last()->line, signed_size));
+      f.fail(fmt::format(
+          "{} line {}: after the closing head (heads.jsonl line {}, size {}): cast after close",
+          file, signed_size + 1, heads.last()->line, signed_size));
     } else {
-      summary += fmt::format("; {} lines after the last head were never cast (an interrupted cast; "
-                             "the next cast drops them)", count - signed_size);
+      summary += fmt::format(
+          "; {} lines after the last head were never cast (an interrupted cast; "
+          "the next cast drops them)",
+          count - signed_size);
     }
   }
   if (!torn.empty()) {
     if (v.closed()) {
-      f.fail(fmt::format("{} line {}: {} bytes without a newline after the closing head", file, count + 1,
-                         torn.size()));
+      f.fail(fmt::format("{} line {}: {} bytes without a newline after the closing head", file,
+                         count + 1, torn.size()));
     } else {
       summary += "; a torn final line (an interrupted write) is no line and is ignored";
     }
@@ -149,23 +174,24 @@ Check check_log_roots(const RecordView& v, const LogHeads& heads, const char* fi
   return f.check(summary);
 }
 
-Check check_ballots(RecordView& v, std::string_view complete) {
+Check check_ballots(RecordView& v, const DistinctLines& distinct) {
   if (!v.ballots.last()) return {false, "ballots.jsonl: no head to check against"};
-  std::uint64_t size = v.ballots.last()->head->size;
   std::uint64_t bad_line = 0;
   std::string why;
   try {
-    v.profile = profile_of_lines(complete, size, v.manifest.manifest, kBallots, bad_line, why);
+    v.profile = distinct.profile(v.manifest.manifest, kBallots, bad_line, why);
   } catch (const InputError& e) {
     return {false, fmt::format("ballots.jsonl line {}: {}", e.line(), why)};
   }
   return {true, fmt::format("ballots.jsonl: every ballot is in canonical form and names only "
-                            "candidates of manifest.json ({} distinct ballots)", v.profile->size())};
+                            "candidates of manifest.json ({} distinct ballots)",
+                            v.profile->size())};
 }
 
 bool is_roll_line(std::string_view line) {
   constexpr std::string_view head = "{\"voter\":\"", tail = "\"}";
-  if (line.size() != head.size() + 64 + tail.size() || !line.starts_with(head) || !line.ends_with(tail)) {
+  if (line.size() != head.size() + 64 + tail.size() || !line.starts_with(head) ||
+      !line.ends_with(tail)) {
     return false;
   }
   auto digits = line.substr(head.size(), 64);
@@ -180,10 +206,12 @@ Check check_roll_lines(const RecordView& v, std::string_view complete) {
   for_each_line(complete, [&](std::uint64_t n, std::string_view line) {
     if (n > size) return false;
     if (!is_roll_line(line)) {
-      f.fail(fmt::format("roll.jsonl line {}: not a roll line {{\"voter\":\"<64 hex digits>\"}}", n));
+      f.fail(
+          fmt::format("roll.jsonl line {}: not a roll line {{\"voter\":\"<64 hex digits>\"}}", n));
     }
     auto [it, inserted] = seen.try_emplace(line, n);
-    if (!inserted) f.fail(fmt::format("roll.jsonl line {}: the same voter as line {}", n, it->second));
+    if (!inserted)
+      f.fail(fmt::format("roll.jsonl line {}: the same voter as line {}", n, it->second));
     return true;
   });
   return f.check(fmt::format("roll.jsonl: {} voters, none twice", seen.size()));
@@ -191,26 +219,61 @@ Check check_roll_lines(const RecordView& v, std::string_view complete) {
 
 Check check_turnout(const RecordView& v) {
   if (!v.manifest.manifest.roll_included) {
-    return {true, "roll: not part of this record (manifest.json roll.included is false); "
-                  "turnout not checked"};
+    return {true,
+            "roll: not part of this record (manifest.json roll.included is false); "
+            "turnout not checked"};
   }
   if (!v.ballots.last() || !v.roll.last()) return {false, "turnout: heads missing"};
   const HeadLine& b = *v.ballots.last();
   const HeadLine& r = *v.roll.last();
   if (v.closed() && !r.head->closed) {
-    return {false, fmt::format("heads.jsonl line {}: the ballots are closed but the roll is not", b.line)};
+    return {false,
+            fmt::format("heads.jsonl line {}: the ballots are closed but the roll is not", b.line)};
   }
   if (b.head->size == r.head->size) {
-    return {true, fmt::format("turnout: {} ballots, {} voters on the roll", b.head->size, r.head->size)};
+    return {true,
+            fmt::format("turnout: {} ballots, {} voters on the roll", b.head->size, r.head->size)};
   }
-  bool interrupted = !v.closed() && r.head->size > b.head->size && r.line == v.heads.lines.back().line;
+  bool interrupted =
+      !v.closed() && r.head->size > b.head->size && r.line == v.heads.lines.back().line;
   if (interrupted) {
-    return {true, fmt::format("turnout: {} ballots under a head; the roll's last head (line {}) has {}: "
-                              "a cast was interrupted before its ballots head, the next cast signs it",
-                              b.head->size, r.line, r.head->size)};
+    return {true,
+            fmt::format("turnout: {} ballots under a head; the roll's last head (line {}) has {}: "
+                        "a cast was interrupted before its ballots head, the next cast signs it",
+                        b.head->size, r.line, r.head->size)};
   }
-  return {false, fmt::format("turnout: {} ballots (heads.jsonl line {}) but {} voters on the roll (line {})",
-                             b.head->size, b.line, r.head->size, r.line)};
+  return {
+      false,
+      fmt::format("turnout: {} ballots (heads.jsonl line {}) but {} voters on the roll (line {})",
+                  b.head->size, b.line, r.head->size, r.line)};
+}
+
+// outcome.json names, signed, the options it was counted with: an option of manifest.json
+// changed afterwards is named here, not only caught by the manifest's hash.
+Check check_count_options(const Manifest& m, const nlohmann::json& document) {
+  auto stated = nlohmann::json::parse(manifest_json(m)["count"].dump());
+  auto counted = document.value("count", nlohmann::json());
+  if (!counted.is_object())
+    return {false, "outcome.json: no \"count\", the options it was counted with"};
+  Finding f;
+  for (const auto& [option, value] : stated.items()) {
+    auto used = counted.value(option, nlohmann::json());
+    if (used != value) {
+      f.fail(fmt::format("manifest.json count.{} is {}, but outcome.json was counted with {}",
+                         option, value.dump(),
+                         counted.contains(option) ? used.dump() : "no such option"));
+    }
+  }
+  for (const auto& [option, value] : counted.items()) {
+    if (!stated.contains(option)) {
+      f.fail(fmt::format(
+          "outcome.json was counted with count.{} = {}, which manifest.json does not set", option,
+          value.dump()));
+    }
+  }
+  return f.check(
+      fmt::format("outcome.json: counted with every option of manifest.json's count ({} options)",
+                  stated.size()));
 }
 
 std::vector<Check> check_outcome(const RecordView& v) {
@@ -221,38 +284,47 @@ std::vector<Check> check_outcome(const RecordView& v) {
                                v.ballots.last() ? v.ballots.last()->head->size : 0)}};
   }
   if (!fs::exists(path)) {
-    return {{false, "outcome.json: missing; the record is closed but not counted (`veche record count`)"}};
+    return {{false,
+             "outcome.json: missing; the record is closed but not counted (`veche record count`)"}};
   }
   auto document = nlohmann::json::parse(read_small_file(path), nullptr, false);
   if (document.is_discarded() || !document.is_object()) return {{false, "outcome.json: not JSON"}};
   std::vector<Check> out;
   const Manifest& m = v.manifest.manifest;
-  bool signed_ok = document.contains("signature") && document["signature"].is_string() &&
-                   signature_holds(outcome_signed_bytes(document), document["signature"].get<std::string>(),
-                                   m.returning_officer_key);
-  out.push_back({signed_ok, signed_ok ? fmt::format("outcome.json: signed by the returning officer ({})",
-                                                    short_hex(to_hex(m.returning_officer_key)))
-                                      : "outcome.json: the signature does not hold under the returning "
-                                        "officer's key in manifest.json"});
+  bool signed_ok =
+      document.contains("signature") && document["signature"].is_string() &&
+      signature_holds(outcome_signed_bytes(document), document["signature"].get<std::string>(),
+                      m.returning_officer_key);
+  out.push_back({signed_ok, signed_ok
+                                ? fmt::format("outcome.json: signed by the returning officer ({})",
+                                              short_hex(to_hex(m.returning_officer_key)))
+                                : "outcome.json: the signature does not hold under the returning "
+                                  "officer's key in manifest.json"});
 
   Finding from;
   if (document.value("manifest_sha256", "") != v.manifest.sha256) {
     from.fail(fmt::format("outcome.json: manifest_sha256 is {}, but manifest.json's is {}",
-                          short_hex(document.value("manifest_sha256", "")), short_hex(v.manifest.sha256)));
+                          short_hex(document.value("manifest_sha256", "")),
+                          short_hex(v.manifest.sha256)));
   }
   for (const LogHeads* log : {&v.ballots, &v.roll}) {
     if (!log->last()) continue;
     const HeadLine& line = *log->last();
-    nlohmann::json want = {{"line", line.line}, {"size", line.head->size},
-                           {"root", to_hex(line.head->root)}, {"sha256", sha256_hex(line.bytes)}};
-    auto got = document.contains("final_heads") ? document["final_heads"].value(line.head->log, nlohmann::json())
-                                                : nlohmann::json();
+    nlohmann::json want = {{"line", line.line},
+                           {"size", line.head->size},
+                           {"root", to_hex(line.head->root)},
+                           {"sha256", sha256_hex(line.bytes)}};
+    auto got = document.contains("final_heads")
+                   ? document["final_heads"].value(line.head->log, nlohmann::json())
+                   : nlohmann::json();
     if (got != want) {
-      from.fail(fmt::format("outcome.json: final_heads.{} is not the closing head at heads.jsonl line {}",
-                            line.head->log, line.line));
+      from.fail(
+          fmt::format("outcome.json: final_heads.{} is not the closing head at heads.jsonl line {}",
+                      line.head->log, line.line));
     }
   }
   out.push_back(from.check("outcome.json: computed from this manifest.json and the closing heads"));
+  out.push_back(check_count_options(m, document));
 
   if (!v.profile) {
     out.push_back({false, "recount: not possible, the ballots did not read"});
@@ -266,16 +338,19 @@ std::vector<Check> check_outcome(const RecordView& v) {
   nlohmann::json recount = outcome_json(method->count(*v.profile, count_options(m)));
   nlohmann::json recorded = document.value("outcome", nlohmann::json());
   if (recount == recorded) {
-    out.push_back({true, fmt::format("recount: {} gives exactly outcome.json (elected: {})", m.method,
-                                     fmt::join(recount["elected"].get<std::vector<std::string>>(), ", "))});
+    out.push_back(
+        {true, fmt::format("recount: {} gives exactly outcome.json (elected: {})", m.method,
+                           fmt::join(recount["elected"].get<std::vector<std::string>>(), ", "))});
   } else {
     auto patch = nlohmann::json::diff(recorded, recount);
     std::string at = patch.empty() ? "" : patch[0].value("path", "");
     nlohmann::json::json_pointer pointer(at);
     std::string was = recorded.contains(pointer) ? recorded[pointer].dump() : "nothing";
     std::string is = recount.contains(pointer) ? recount[pointer].dump() : "nothing";
-    out.push_back({false, fmt::format("outcome.json: the recount by {} differs at /outcome{}: the file "
-                                      "says {}, the recount gives {}", m.method, at, was, is)});
+    out.push_back(
+        {false, fmt::format("outcome.json: the recount by {} differs at /outcome{}: the file "
+                            "says {}, the recount gives {}",
+                            m.method, at, was, is)});
   }
   return out;
 }
@@ -292,17 +367,20 @@ std::vector<Check> verify_record(const fs::path& record) {
     return checks;
   }
   const Manifest& m = v.manifest.manifest;
-  checks.push_back({true, fmt::format("manifest.json: \"{}\", {} candidates, {} seat(s) by {}, SHA-256 {}",
-                                      m.election, m.candidates.size(), m.seats, m.method,
-                                      short_hex(v.manifest.sha256))});
+  checks.push_back(
+      {true,
+       fmt::format("manifest.json: \"{}\", {} candidates, {} seat(s) by {}, SHA-256 {}", m.election,
+                   m.candidates.size(), m.seats, m.method, short_hex(v.manifest.sha256))});
   v.heads = read_heads(record / kHeads);
   checks.push_back(check_heads(v));
 
   MappedFile ballots(record / kBallots);
   if (!ballots.exists()) checks.push_back({false, "ballots.jsonl: missing"});
   LogText ballot_text = split_torn(ballots.text());
-  checks.push_back(check_log_roots(v, v.ballots, kBallots, ballot_text.complete, ballot_text.torn));
-  checks.push_back(check_ballots(v, ballot_text.complete));
+  DistinctLines distinct;
+  checks.push_back(
+      check_log_roots(v, v.ballots, kBallots, ballot_text.complete, ballot_text.torn, &distinct));
+  checks.push_back(check_ballots(v, distinct));
 
   if (m.roll_included) {
     MappedFile roll(record / kRoll);
@@ -311,7 +389,8 @@ std::vector<Check> verify_record(const fs::path& record) {
     checks.push_back(check_log_roots(v, v.roll, kRoll, roll_text.complete, roll_text.torn));
     checks.push_back(check_roll_lines(v, roll_text.complete));
   } else if (fs::exists(record / kRoll) && fs::file_size(record / kRoll) > 0) {
-    checks.push_back({false, "roll.jsonl: present, but manifest.json says the roll is not part of this record"});
+    checks.push_back(
+        {false, "roll.jsonl: present, but manifest.json says the roll is not part of this record"});
   }
   checks.push_back(check_turnout(v));
   for (Check& c : check_outcome(v)) checks.push_back(std::move(c));
