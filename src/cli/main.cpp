@@ -9,10 +9,12 @@ int main(int argc, char** argv) {
   CLI::App app{"veche: count elections, share seats, keep a public record"};
   app.require_subcommand(1);
   veche::cli::add_count_command(app);
+  veche::cli::add_countback_command(app);
   veche::cli::add_apportion_command(app);
   veche::cli::add_methods_command(app);
   veche::cli::add_record_command(app);
   veche::cli::add_verify_command(app);
+  veche::cli::add_scenario_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -2,14 +2,16 @@
 // The credentials check at a congress (or any council receiving delegates): which of the
 // mandates presented are seated, and which are refused and why.
 //
-// This first slice checks delegations against the register and the apportionment table.
-// The record checks (the mandate's signature, the election record verifying, the delegate
-// among its elected) come with the record layer's final interface.
+// Without records it checks delegations against the register and the apportionment table.
+// With the folder of the lower councils' election records it also checks each mandate's
+// signed statement (council/mandate.hpp): its signature, the record verifying, the
+// delegate among its elected, and no delegate elected by two councils.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "veche/council/delegations.hpp"
 #include "veche/council/organisation.hpp"
@@ -17,8 +19,10 @@
 namespace veche {
 
 struct Mandate {
-  std::string council;   // the council that elected the delegate
+  std::string council;  // the council that elected the delegate
   std::string delegate;
+  // The signed statement (council/mandate.hpp); null when the delegate brings none.
+  nlohmann::json statement = nullptr;
 };
 
 enum class MandateFault {
@@ -27,6 +31,12 @@ enum class MandateFault {
   unattested,        // a council with no attested member count
   duplicated,        // a delegate named in more than one mandate
   inflated,          // more mandates from a council than it was apportioned
+  // With records only:
+  unsigned_mandate,  // no signed statement
+  bad_statement,     // a statement that does not stand (signature, hashes, unreadable record)
+  record_fails,      // the election's record does not verify, or is another council's
+  not_elected,       // the delegate is not among the record's elected
+  elected_twice,     // the delegate is elected by two councils' records
 };
 std::string_view to_string(MandateFault fault);
 
@@ -44,8 +54,12 @@ struct CredentialsReport {
 
 // A council's whole delegation is refused when it is inflated: the check cannot tell the
 // genuine delegates from the extra ones, so none of them is seated on its say-so.
-CredentialsReport check_credentials(const Organisation& organisation, const DelegationTable& table,
-                                    std::span<const Mandate> mandates);
+// `records`: the folder holding the lower councils' election records; given, every mandate
+// must bring a signed statement that stands, and each record is verified once.
+CredentialsReport check_credentials(
+    const Organisation& organisation, const DelegationTable& table,
+    std::span<const Mandate> mandates,
+    const std::optional<std::filesystem::path>& records = std::nullopt);
 
 // {"council":…, "seated":[{council, delegate}], "refused_mandates":[{council, delegate, reason}]}
 nlohmann::ordered_json credentials_json(const CredentialsReport& report);

@@ -1,8 +1,16 @@
-#include "veche/council/scenario.hpp"
+#include <fmt/format.h>
 
+#include <map>
 #include <set>
 
+#include "veche/core/error.hpp"
+#include "veche/council/event_log.hpp"
+#include "veche/council/mandate.hpp"
 #include "veche/council/refusal.hpp"
+#include "veche/council/scenario.hpp"
+#include "veche/count/countback.hpp"
+#include "veche/count/method.hpp"
+#include "veche/ledger/record_files.hpp"
 
 namespace veche {
 
@@ -10,26 +18,133 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Executive formed_executive(const ScenarioExecutive& s) {
-  Executive e = s.by_agreement ? form_executive_by_agreement(s.parties, s.portfolios, s.agreement)
-                               : form_executive(s.parties, s.portfolios, s.ties);
-  for (const ScenarioResignation& r : s.resignations) resign_from_executive(e, r.party, s.ties, r.agreement);
-  return e;
+// Everything one playing of a scenario holds while it runs.
+struct Play {
+  const Scenario& s;
+  fs::path records;  // where the election records go
+  EventLog log;
+  Json summary;
+  std::optional<DelegationTable> table;
+  std::map<std::string, RecordKeys> keys;           // council → its returning officer's keys
+  std::map<std::string, ElectionResult> elections;  // council → what its election decided
+  std::vector<Mandate> presented;
+  std::vector<std::string> mandate_lines;  // mandates.jsonl
+};
+
+Json event(std::string_view kind) {
+  return Json{{"event", kind}};
 }
 
-void play_delegations(const Scenario& s, Json& summary) {
-  if (!s.delegations) return;
-  DelegationTable table = apportion_delegations(s.organisation, s.congress, *s.delegations);
-  summary["delegations"] = delegation_json(table);
-  CredentialsReport report = check_credentials(s.organisation, table, s.mandates);
+void play_delegations(Play& p) {
+  if (!p.s.delegations) return;
+  p.table = apportion_delegations(p.s.organisation, p.s.congress, *p.s.delegations);
+  p.summary["delegations"] = delegation_json(*p.table);
+}
+
+void log_seats(Play& p, const ElectionResult& result, const std::string& to, std::string_view how) {
+  std::string manifest = read_manifest(result.record).sha256;
+  for (const std::string& delegate : result.elected) {
+    Json e = event("seat won");
+    e.update(Json{{"council", result.council},
+                  {"to", to},
+                  {"delegate", delegate},
+                  {"method", result.method},
+                  {"how", how},
+                  {"record", result.record.filename().string()},
+                  {"manifest_sha256", manifest}});
+    p.log.append(e);
+  }
+}
+
+Json election_json(const ElectionResult& r, const std::string& to) {
+  return {{"council", r.council},
+          {"to", to},
+          {"method", r.method},
+          {"seats", r.seats},
+          {"ballots", r.ballots},
+          {"elected", r.elected},
+          {"record", r.record.filename().string()}};
+}
+
+ElectionResult hold(Play& p, DelegateElection e, const std::string& folder) {
+  if (e.seats == 0) e.seats = *p.table->delegates_of(e.council);
+  auto [keys, fresh] = p.keys.emplace(e.council, RecordKeys{new_signing_key(), new_signing_key()});
+  try {
+    return hold_election(e, p.records / folder, keys->second);
+  } catch (const UsageError& error) {
+    // e.g. more seats apportioned than candidates stand: say which election.
+    throw UsageError(fmt::format("the election in {}: {}", e.council, error.what()));
+  }
+}
+
+void play_elections(Play& p) {
+  for (const DelegateElection& e : p.s.elections) {
+    ElectionResult result = hold(p, e, record_folder(e.council));
+    log_seats(p, result, e.to, "elected");
+    p.summary["elections"].push_back(election_json(result, e.to));
+    p.elections.emplace(e.council, std::move(result));
+  }
+  if (!p.s.elections.empty()) p.log.sign_head(false);
+}
+
+// mandates.jsonl publishes the mandates the elections issued; those the file adds by hand
+// (to be refused) appear only in the credentials report.
+void present(Play& p, Mandate m, const std::string& signed_by, const std::string& to, bool issued) {
+  if (!signed_by.empty()) {
+    m.statement = issue_mandate(p.records, record_folder(signed_by), m.delegate, to,
+                                p.keys.at(signed_by).returning_officer);
+    if (issued) p.mandate_lines.push_back(m.statement.dump());
+  }
+  p.presented.push_back(std::move(m));
+}
+
+// Every delegate elected to the congress brings the mandate their returning officer
+// signs; the file's own [[mandate]]s follow, as the credentials committee receives them.
+void present_mandates(Play& p) {
+  const std::string& congress = p.s.organisation.council(p.s.congress).name;
+  for (const DelegateElection& e : p.s.elections) {
+    if (e.to != congress) continue;
+    for (const std::string& delegate : p.elections.at(e.council).elected) {
+      present(p, Mandate{e.council, delegate, {}}, e.council, congress, true);
+    }
+  }
+  for (std::size_t i = 0; i < p.s.mandates.size(); ++i)
+    present(p, p.s.mandates[i], p.s.mandate_records[i], congress, false);
+}
+
+void play_credentials(Play& p) {
+  if (!p.table) return;
+  present_mandates(p);
+  std::optional<fs::path> records;
+  if (!p.s.elections.empty()) records = p.records;
+  CredentialsReport report = check_credentials(p.s.organisation, *p.table, p.presented, records);
   Json credentials = credentials_json(report);
-  summary["seated"] = credentials["seated"];
-  summary["refused_mandates"] = credentials["refused_mandates"];
+  p.summary["seated"] = credentials["seated"];
+  p.summary["refused_mandates"] = credentials["refused_mandates"];
+  for (const Mandate& m : report.seated) {
+    Json e = event("mandate checked");
+    e.update(Json{{"council", m.council},
+                  {"delegate", m.delegate},
+                  {"to", report.council},
+                  {"seated", true}});
+    p.log.append(e);
+  }
+  for (const RefusedMandate& r : report.refused) {
+    Json e = event("mandate checked");
+    e.update(Json{{"council", r.mandate.council},
+                  {"delegate", r.mandate.delegate},
+                  {"to", report.council},
+                  {"seated", false},
+                  {"fault", to_string(r.fault)},
+                  {"reason", r.reason}});
+    p.log.append(e);
+  }
+  p.log.sign_head(false);
 }
 
 // Signatures the petition refuses are listed with the reason, not thrown: a petition
 // carries on when a stranger tries to sign it.
-Json play_recall(const Scenario& s, const ScenarioRecall& r) {
+Json recall_json(const Scenario& s, const ScenarioRecall& r) {
   Petition petition("Recall " + r.delegate, {r.constituency}, r.deadline);
   Json refused = Json::array();
   for (const ScenarioSignature& signature : r.signatures) {
@@ -55,6 +170,126 @@ Json play_recall(const Scenario& s, const ScenarioRecall& r) {
   return json;
 }
 
+const DelegateElection& election_in(const Scenario& s, const std::string& council) {
+  return *std::find_if(s.elections.begin(), s.elections.end(),
+                       [&](const DelegateElection& e) { return e.council == council; });
+}
+
+void issue_refill_mandate(Play& p, const std::string& council, const std::string& to,
+                          const ElectionResult& result) {
+  const std::string& congress = p.s.organisation.council(p.s.congress).name;
+  if (to != congress || result.elected.empty()) return;
+  nlohmann::ordered_json statement =
+      issue_mandate(p.records, result.record.filename().string(), result.elected.front(), to,
+                    p.keys.at(council).returning_officer);
+  p.mandate_lines.push_back(statement.dump());
+}
+
+// An STV seat: the election's own ballots counted back (count/countback.hpp) among those
+// who stood and were not elected; anyone can redo it from the record.
+void refill_by_countback(Play& p, const ScenarioRecall& r, Json& json) {
+  const DelegateElection& e = election_in(p.s, p.s.organisation.council(r.constituency).name);
+  const ElectionResult& won = p.elections.at(e.council);
+  Profile profile = election_profile(e);
+  CountOptions options;
+  options.seats = won.seats;
+  options.ties.seed = e.tie_seed;
+  auto vacating = std::find(e.candidates.begin(), e.candidates.end(), r.delegate);
+  Vacancy vacancy{static_cast<CandidateId>(vacating - e.candidates.begin()), {}, {}};
+  Outcome outcome;
+  try {
+    outcome = count_back(*find_count_method(e.method), profile, options, vacancy);
+  } catch (const UsageError& error) {
+    // No one left to stand is a fact of the election, not a mistake in the file.
+    json["refill_note"] =
+        fmt::format("countback not possible ({}): the seat stays empty", error.what());
+    return;
+  }
+  std::string elected = outcome.candidates.at(outcome.elected.at(0));
+  json["countback"] = {{"record", won.record.filename().string()}, {"elected", elected}};
+  ElectionResult refill{e.council, e.method, 1, won.ballots, {elected}, won.record};
+  // No mandate is published for it: outcome.json of the record does not name the refill,
+  // which anyone recomputes from the record's ballots (`veche countback`).
+  log_seats(p, refill, e.to, "countback");
+}
+
+// A party-list seat: the next on the recalled delegate's list who is not already seated;
+// the list and the seats are in the election's record (lists.json).
+void refill_from_list(Play& p, const ScenarioRecall& r, Json& json) {
+  const DelegateElection& e = election_in(p.s, p.s.organisation.council(r.constituency).name);
+  const ElectionResult& won = p.elections.at(e.council);
+  auto list = std::find_if(e.lists.begin(), e.lists.end(), [&](const PartyList& l) {
+    return std::ranges::count(l.candidates, r.delegate) > 0;
+  });
+  std::set<std::string> seated(won.elected.begin(), won.elected.end());
+  std::optional<std::string> next = next_on_list(list->candidates, seated, {r.delegate});
+  if (!next) {
+    json["refill_note"] =
+        fmt::format("{}'s list has no one left: the seat stays empty", list->party);
+    return;
+  }
+  json["next_on_list"] = {
+      {"party", list->party}, {"elected", *next}, {"record", won.record.filename().string()}};
+  ElectionResult refill{e.council, e.method, 1, won.ballots, {*next}, won.record};
+  log_seats(p, refill, e.to, "next on the list");
+}
+
+// A single-winner seat: a one-seat election among the candidates the file gives, with a
+// record of its own.
+void refill_by_election(Play& p, const ScenarioRecall& r, Json& json) {
+  const DelegateElection& original =
+      election_in(p.s, p.s.organisation.council(r.constituency).name);
+  DelegateElection by = original;
+  by.seats = 1;
+  by.candidates = r.by_election->candidates;
+  by.ballots = r.by_election->ballots;
+  by.generated = r.by_election->generated;
+  int held = 1;
+  for (const Json& earlier : p.summary["recalls"]) held += earlier.contains("by_election") ? 1 : 0;
+  ElectionResult result =
+      hold(p, by, fmt::format("{} by-election {}", record_folder(original.council), held));
+  log_seats(p, result, by.to, "by-election");
+  json["by_election"] = election_json(result, by.to);
+  issue_refill_mandate(p, original.council, by.to, result);
+}
+
+// The seat is refilled by the rule that fits how it was won, when it was won in one of
+// the scenario's elections; otherwise the summary names the rule and no more.
+void refill(Play& p, const ScenarioRecall& r, Json& json) {
+  const std::string& council = p.s.organisation.council(r.constituency).name;
+  bool won_here = p.elections.contains(council) &&
+                  std::ranges::count(p.elections.at(council).elected, r.delegate) > 0;
+  if (!won_here) return;
+  RefillRule rule = refill_rule_for(r.method);
+  if (rule == RefillRule::next_on_list) {
+    refill_from_list(p, r, json);
+  } else if (rule == RefillRule::stv_countback) {
+    refill_by_countback(p, r, json);
+  } else if (rule == RefillRule::by_election && r.by_election) {
+    refill_by_election(p, r, json);
+  } else {
+    json["refill_note"] =
+        "no [recall.by_election] ballots given: the seat stays empty until one is held";
+  }
+}
+
+void play_recalls(Play& p) {
+  for (const ScenarioRecall& r : p.s.recalls) {
+    Json json = recall_json(p.s, r);
+    if (json["recalled"].get<bool>()) refill(p, r, json);
+    Json e = event("recall");
+    e.update(Json{{"delegate", r.delegate},
+                  {"constituency", json["constituency"]},
+                  {"signatures", json["signatures"]},
+                  {"triggered", json["triggered"]},
+                  {"recalled", json["recalled"]}});
+    if (json.contains("refill")) e["refill"] = json["refill"];
+    p.log.append(e);
+    p.summary["recalls"].push_back(std::move(json));
+  }
+  if (!p.s.recalls.empty()) p.log.sign_head(false);
+}
+
 // Refused acts — a stranger voting, a second vote, a question put without quorum — are
 // listed with the reason and the sitting goes on, as a chair would rule them out of order.
 template <class Act>
@@ -62,7 +297,9 @@ void act(Json& refused, Act&& action) {
   try {
     action();
   } catch (const Refusal& refusal) {
-    refused.push_back({{"who", refusal.who()}, {"refused", to_string(refusal.why())}, {"reason", refusal.what()}});
+    refused.push_back({{"who", refusal.who()},
+                       {"refused", to_string(refusal.why())},
+                       {"reason", refusal.what()}});
   }
 }
 
@@ -77,7 +314,8 @@ Json play_motion(const ScenarioMotion& m, const std::vector<std::string>& seated
   Json refused = Json::array();
   act(refused, [&] { motion.move(m.motion.text, m.motion.proposer, m.motion.seconder); });
   // No roll of attendance given: everyone seated is taken to be present.
-  for (const std::string& d : m.present.empty() ? names : m.present) act(refused, [&] { motion.attend(d); });
+  for (const std::string& d : m.present.empty() ? names : m.present)
+    act(refused, [&] { motion.attend(d); });
   for (const ScenarioQuestion& a : m.amendments) {
     act(refused, [&] {
       std::size_t index = motion.amend(a.text, a.proposer, a.seconder);
@@ -94,35 +332,142 @@ Json play_motion(const ScenarioMotion& m, const std::vector<std::string>& seated
   return json;
 }
 
-}  // namespace
+void play_motions(Play& p) {
+  std::vector<std::string> seated;
+  for (const Json& m : p.summary["seated"]) seated.push_back(m["delegate"].get<std::string>());
+  for (const ScenarioMotion& m : p.s.motions)
+    p.summary["motions"].push_back(play_motion(m, seated));
+}
 
-nlohmann::ordered_json play_scenario(const Scenario& s) {
+void play_referendums(Play& p) {
+  for (const ScenarioReferendum& r : p.s.referendums) {
+    ReferendumResult result = decide_referendum(r.question, r.counts, r.rules);
+    Json e = event("referendum");
+    e.update(Json{{"question", result.question},
+                  {"yes", result.yes},
+                  {"no", result.no},
+                  {"carried", result.carried}});
+    p.log.append(e);
+    p.summary["referendums"].push_back(referendum_json(result));
+  }
+  if (!p.s.referendums.empty()) p.log.sign_head(false);
+}
+
+void log_picks(Play& p, const Executive& e, std::size_t from) {
+  for (std::size_t i = from; i < e.picks.size(); ++i) {
+    Json event_json = event("portfolio taken");
+    event_json.update(Json{{"party", e.picks[i].party},
+                           {"portfolio", e.picks[i].portfolio},
+                           {"pick", e.picks[i].pick}});
+    p.log.append(event_json);
+  }
+}
+
+// Formed, then re-formed after each resignation; every portfolio taken or given up logged.
+void play_executive(Play& p) {
+  if (!p.s.executive) return;
+  const ScenarioExecutive& s = *p.s.executive;
+  Executive e = s.by_agreement ? form_executive_by_agreement(s.parties, s.portfolios, s.agreement)
+                               : form_executive(s.parties, s.portfolios, s.ties);
+  log_picks(p, e, 0);
+  for (const ScenarioResignation& r : s.resignations) {
+    for (const std::string& portfolio : e.portfolios_of(r.party)) {
+      Json given_up = event("portfolio given up");
+      given_up.update(Json{{"party", r.party}, {"portfolio", portfolio}});
+      p.log.append(given_up);
+    }
+    std::size_t before = e.picks.size();
+    resign_from_executive(e, r.party, s.ties, r.agreement);
+    log_picks(p, e, before);
+  }
+  Json record = executive_json(e);
+  p.summary["executive"] = record["parties"];
+  p.summary["executive_record"] = std::move(record);
+  p.log.sign_head(false);
+}
+
+Json empty_summary(const Scenario& s) {
   Json summary;
   summary["organisation"] = s.organisation.name;
   summary["congress"] = s.organisation.council(s.congress).name;
   summary["delegations"] = nullptr;
+  summary["elections"] = Json::array();
   summary["seated"] = Json::array();
   summary["refused_mandates"] = Json::array();
-  summary["elections"] = Json::array();  // elections of delegates come with the record layer
   summary["recalls"] = Json::array();
-  for (const ScenarioRecall& r : s.recalls) summary["recalls"].push_back(play_recall(s, r));
-  play_delegations(s, summary);
-  std::vector<std::string> seated;
-  for (const Json& m : summary["seated"]) seated.push_back(m["delegate"].get<std::string>());
   summary["motions"] = Json::array();
-  for (const ScenarioMotion& m : s.motions) summary["motions"].push_back(play_motion(m, seated));
   summary["referendums"] = Json::array();
-  for (const ScenarioReferendum& r : s.referendums) {
-    summary["referendums"].push_back(referendum_json(decide_referendum(r.question, r.counts, r.rules)));
-  }
   summary["executive"] = Json::object();
   summary["executive_record"] = nullptr;
-  if (s.executive) {
-    Executive e = formed_executive(*s.executive);
-    Json record = executive_json(e);
-    summary["executive"] = record["parties"];
-    summary["executive_record"] = std::move(record);
+  return summary;
+}
+
+Json play_into(const Scenario& s, const fs::path& work) {
+  Play p{s,
+         work,
+         EventLog(s.organisation.name, s.sha256, new_signing_key()),
+         empty_summary(s),
+         {},
+         {},
+         {},
+         {},
+         {}};
+  play_delegations(p);
+  play_elections(p);
+  play_credentials(p);
+  play_recalls(p);
+  play_motions(p);
+  play_referendums(p);
+  play_executive(p);
+  p.log.sign_head(true);
+  p.log.write(work);
+  std::string mandates;
+  for (const std::string& line : p.mandate_lines) mandates += line + "\n";
+  write_file_durably(work / "mandates.jsonl", mandates);
+  p.summary["events"] = p.log.size();
+  return std::move(p.summary);
+}
+
+// Removes a folder being built unless it was finished and moved into place.
+struct Building {
+  fs::path path;
+  ~Building() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
   }
+};
+
+}  // namespace
+
+std::string record_folder(std::string_view council) {
+  std::string folder(council);
+  for (char& c : folder) {
+    if (c == '/' || c == '\\') c = '_';
+  }
+  if (folder.empty() || folder.front() == '.') folder.insert(0, "_");
+  return folder;
+}
+
+nlohmann::ordered_json play_scenario(const Scenario& s, const std::optional<fs::path>& out) {
+  if (!out) {
+    Building work{
+        fs::temp_directory_path() /
+        fmt::format("veche-scenario-{}", to_hex(new_signing_key().public_key).substr(0, 16))};
+    fs::create_directories(work.path);
+    return play_into(s, work.path);
+  }
+  fs::path target = out->lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();  // "DIR/" names DIR
+  if (fs::exists(target)) {
+    throw UsageError(fmt::format("{}: already exists; give a new folder", out->string()));
+  }
+  Building work{fs::path(target.string() + ".building")};
+  fs::remove_all(work.path);  // what an interrupted run left
+  fs::create_directories(work.path);
+  Json summary = play_into(s, work.path);
+  write_file_durably(work.path / "summary.json", summary.dump(1) + "\n");
+  fs::rename(work.path, target);
+  sync_directory(fs::absolute(target).parent_path());
   return summary;
 }
 

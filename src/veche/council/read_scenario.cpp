@@ -1,13 +1,16 @@
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
-#include <fmt/format.h>
-#include <toml++/toml.h>
-
+#include "veche/apportion/threshold.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/scenario.hpp"
+#include "veche/count/method.hpp"
+#include "veche/ledger/signing.hpp"
 
 namespace veche {
 
@@ -21,14 +24,17 @@ class ScenarioReader {
   Scenario read(const toml::table& root);
 
  private:
-  [[noreturn]] void fail(const toml::node& at, const std::string& key, const std::string& why) const {
+  [[noreturn]] void fail(const toml::node& at, const std::string& key,
+                         const std::string& why) const {
     throw InputError(file_, at.source().begin.line, key, why);
   }
 
-  void check_keys(const toml::table& table, const std::string& path, std::set<std::string_view> allowed) const {
+  void check_keys(const toml::table& table, const std::string& path,
+                  std::set<std::string_view> allowed) const {
     for (const auto& [key, value] : table) {
       if (!allowed.contains(key.str())) {
-        fail(value, join(path, key.str()), fmt::format("unknown key (expected one of: {})", list(allowed)));
+        fail(value, join(path, key.str()),
+             fmt::format("unknown key (expected one of: {})", list(allowed)));
       }
     }
   }
@@ -41,7 +47,9 @@ class ScenarioReader {
   static std::string join(const std::string& path, std::string_view key) {
     return path.empty() ? std::string(key) : path + "." + std::string(key);
   }
-  static std::string item(std::string_view array, std::size_t i) { return fmt::format("{}[{}]", array, i + 1); }
+  static std::string item(std::string_view array, std::size_t i) {
+    return fmt::format("{}[{}]", array, i + 1);
+  }
 
   const toml::table& table_at(const toml::node& node, const std::string& key) const {
     if (!node.is_table()) fail(node, key, "expected a table");
@@ -49,17 +57,21 @@ class ScenarioReader {
   }
 
   // The tables of an array of tables (`[[council]]`), or none when the key is absent.
-  std::vector<const toml::table*> tables(const toml::table& parent, std::string_view key, const std::string& path) const {
+  std::vector<const toml::table*> tables(const toml::table& parent, std::string_view key,
+                                         const std::string& path) const {
     std::vector<const toml::table*> out;
     const toml::node* node = parent.get(key);
     if (!node) return out;
     const toml::array* array = node->as_array();
-    if (!array) fail(*node, join(path, key), "expected an array of tables ([[" + std::string(key) + "]])");
-    for (std::size_t i = 0; i < array->size(); ++i) out.push_back(&table_at((*array)[i], item(join(path, key), i)));
+    if (!array)
+      fail(*node, join(path, key), "expected an array of tables ([[" + std::string(key) + "]])");
+    for (std::size_t i = 0; i < array->size(); ++i)
+      out.push_back(&table_at((*array)[i], item(join(path, key), i)));
     return out;
   }
 
-  std::optional<std::string> text(const toml::table& t, std::string_view key, const std::string& path) const {
+  std::optional<std::string> text(const toml::table& t, std::string_view key,
+                                  const std::string& path) const {
     const toml::node* node = t.get(key);
     if (!node) return std::nullopt;
     auto value = node->value<std::string>();
@@ -67,14 +79,15 @@ class ScenarioReader {
     if (value->empty()) fail(*node, join(path, key), "must not be empty");
     return value;
   }
-  std::string required_text(const toml::table& t, std::string_view key, const std::string& path) const {
+  std::string required_text(const toml::table& t, std::string_view key,
+                            const std::string& path) const {
     auto value = text(t, key, path);
     if (!value) fail(t, join(path, key), "missing");
     return *value;
   }
 
-  std::optional<std::int64_t> number(const toml::table& t, std::string_view key, const std::string& path,
-                                     std::int64_t least = 0) const {
+  std::optional<std::int64_t> number(const toml::table& t, std::string_view key,
+                                     const std::string& path, std::int64_t least = 0) const {
     const toml::node* node = t.get(key);
     if (!node) return std::nullopt;
     if (!node->is_integer()) fail(*node, join(path, key), "expected a whole number");
@@ -83,7 +96,8 @@ class ScenarioReader {
     return value;
   }
 
-  std::vector<std::string> texts(const toml::table& t, std::string_view key, const std::string& path) const {
+  std::vector<std::string> texts(const toml::table& t, std::string_view key,
+                                 const std::string& path) const {
     std::vector<std::string> out;
     const toml::node* node = t.get(key);
     if (!node) return out;
@@ -103,7 +117,8 @@ class ScenarioReader {
     auto value = text(t, key, path);
     if (!value) return fallback;
     auto result = parse(*value);
-    if (!result) fail(*t.get(key), join(path, key), fmt::format("expected {}, not \"{}\"", expected, *value));
+    if (!result)
+      fail(*t.get(key), join(path, key), fmt::format("expected {}, not \"{}\"", expected, *value));
     return *result;
   }
 
@@ -122,27 +137,46 @@ class ScenarioReader {
   DelegationRule read_delegations(const toml::table& t) const;
   std::vector<Mandate> read_mandates(const toml::table& root) const;
   ScenarioExecutive read_executive(const toml::table& t) const;
-  std::vector<std::pair<std::string, std::string>> read_agreement(const toml::table& t, const std::string& path,
+  std::vector<std::pair<std::string, std::string>> read_agreement(const toml::table& t,
+                                                                  const std::string& path,
                                                                   const ScenarioExecutive& e) const;
   ScenarioQuestion read_question(const toml::table& t, const std::string& path) const;
-  ScenarioMotion read_motion(const toml::table& t, const std::string& path, const Organisation& o) const;
-  ScenarioRecall read_recall(const toml::table& t, const std::string& path, const Organisation& o) const;
+  ScenarioMotion read_motion(const toml::table& t, const std::string& path,
+                             const Organisation& o) const;
+  ScenarioRecall read_recall(const toml::table& t, const std::string& path,
+                             const Scenario& s) const;
   Moment moment(const toml::table& t, std::string_view key, const std::string& path) const {
     std::string value = required_text(t, key, path);
     auto parsed_moment = parse_moment(value);
-    if (!parsed_moment) fail(*t.get(key), join(path, key), "expected a UTC time such as 2026-03-01T12:00:00Z");
+    if (!parsed_moment)
+      fail(*t.get(key), join(path, key), "expected a UTC time such as 2026-03-01T12:00:00Z");
     return *parsed_moment;
   }
-  ScenarioReferendum read_referendum(const toml::table& t, const std::string& path, const Organisation& o) const;
+  ScenarioReferendum read_referendum(const toml::table& t, const std::string& path,
+                                     const Organisation& o) const;
+  void read_elections(const toml::table& root, Scenario& s) const;
+  DelegateElection read_election(const toml::table& t, const std::string& path,
+                                 const Scenario& s) const;
+  std::vector<std::string> read_candidates(const toml::table& t, const std::string& path) const;
+  void read_lists(const toml::table& t, const std::string& path, DelegateElection& e) const;
+  std::vector<BallotGroup> read_ballots(const toml::table& t, const std::string& path,
+                                        const std::vector<std::string>& candidates) const;
+  GeneratedBallots read_generated(const toml::table& t, const std::string& path) const;
+  std::optional<ScenarioByElection> read_by_election(const toml::table& t,
+                                                     const std::string& path) const;
+  std::vector<std::string> read_mandate_records(const toml::table& root, const Scenario& s) const;
+  const DelegateElection* election_of(const Scenario& s, std::string_view delegate) const;
 
   std::string file_;
-  std::map<std::string, const toml::node*, std::less<>> said_at_;  // council or member name → its table
+  std::map<std::string, const toml::node*, std::less<>>
+      said_at_;  // council or member name → its table
 };
 
 void ScenarioReader::read_parties(const toml::table& organisation, Organisation& o) {
   for (const std::string& name : texts(organisation, "parties", "organisation")) {
     if (o.find_party(name)) {
-      fail(*organisation.get("parties"), "organisation.parties", fmt::format("party \"{}\" is listed twice", name));
+      fail(*organisation.get("parties"), "organisation.parties",
+           fmt::format("party \"{}\" is listed twice", name));
     }
     o.add_party(name);
   }
@@ -159,7 +193,8 @@ void ScenarioReader::read_councils(const toml::table& root, Organisation& o) {
     check_keys(t, path, {"name", "level", "parent", "members", "electorate"});
     Council c;
     c.name = required_text(t, "name", path);
-    if (o.find_council(c.name)) fail(*t.get("name"), path + ".name", fmt::format("council \"{}\" is listed twice", c.name));
+    if (o.find_council(c.name))
+      fail(*t.get("name"), path + ".name", fmt::format("council \"{}\" is listed twice", c.name));
     if (!t.get("level")) fail(t, path + ".level", "missing");
     c.level = parsed<CouncilLevel>(t, "level", path, CouncilLevel::local, parse_council_level,
                                    "local, district, regional or congress");
@@ -187,12 +222,15 @@ void ScenarioReader::read_members(const toml::table& root, Organisation& o) {
     std::string path = item("member", i);
     check_keys(t, path, {"name", "council", "party"});
     std::string name = required_text(t, "name", path);
-    if (o.find_member(name)) fail(*t.get("name"), path + ".name", fmt::format("member \"{}\" is listed twice", name));
+    if (o.find_member(name))
+      fail(*t.get("name"), path + ".name", fmt::format("member \"{}\" is listed twice", name));
     CouncilId council = council_named(t, "council", path, o);
     std::optional<PartyId> party;
     if (auto party_name = text(t, "party", path)) {
       party = o.find_party(*party_name);
-      if (!party) fail(*t.get("party"), path + ".party", fmt::format("no party called \"{}\" in parties", *party_name));
+      if (!party)
+        fail(*t.get("party"), path + ".party",
+             fmt::format("no party called \"{}\" in parties", *party_name));
     }
     said_at_[name] = &t;
     o.add_member(name, council, party);
@@ -204,21 +242,26 @@ void ScenarioReader::validate(const Organisation& o, const toml::table& root) co
     o.validate();
   } catch (const OrganisationError& e) {
     auto at = said_at_.find(e.subject());
-    const toml::node& node = at == said_at_.end() ? static_cast<const toml::node&>(root) : *at->second;
+    const toml::node& node =
+        at == said_at_.end() ? static_cast<const toml::node&>(root) : *at->second;
     fail(node, e.subject(), e.what());
   }
 }
 
 DelegationRule ScenarioReader::read_delegations(const toml::table& t) const {
   const std::string path = "delegations";
-  check_keys(t, path, {"rule", "method", "seats", "basis", "minimum", "per", "rounding", "tie_seed"});
+  check_keys(t, path,
+             {"rule", "method", "seats", "basis", "minimum", "per", "rounding", "tie_seed"});
   DelegationRule rule;
   std::string kind = text(t, "rule", path).value_or("proportional");
-  if (kind != "proportional" && kind != "ratio") fail(*t.get("rule"), path + ".rule", "expected proportional or ratio");
+  if (kind != "proportional" && kind != "ratio")
+    fail(*t.get("rule"), path + ".rule", "expected proportional or ratio");
   rule.kind = kind == "ratio" ? DelegationRule::Kind::ratio : DelegationRule::Kind::proportional;
   rule.method = text(t, "method", path).value_or(rule.method);
-  rule.basis = parsed<DelegationBasis>(t, "basis", path, rule.basis, parse_delegation_basis, "members or electorate");
-  rule.rounding = parsed<RatioRounding>(t, "rounding", path, rule.rounding, parse_ratio_rounding, "up, down or nearest");
+  rule.basis = parsed<DelegationBasis>(t, "basis", path, rule.basis, parse_delegation_basis,
+                                       "members or electorate");
+  rule.rounding = parsed<RatioRounding>(t, "rounding", path, rule.rounding, parse_ratio_rounding,
+                                        "up, down or nearest");
   rule.minimum = static_cast<int>(number(t, "minimum", path).value_or(rule.minimum));
   if (rule.kind == DelegationRule::Kind::ratio) {
     auto per = number(t, "per", path, 1);
@@ -238,17 +281,17 @@ std::vector<Mandate> ScenarioReader::read_mandates(const toml::table& root) cons
   auto mandates = tables(root, "mandate", "");
   for (std::size_t i = 0; i < mandates.size(); ++i) {
     std::string path = item("mandate", i);
-    check_keys(*mandates[i], path, {"council", "delegate"});
+    check_keys(*mandates[i], path, {"council", "delegate", "record"});
     // An unknown council here is not a mistake in the file: it is what the credentials
     // check is for, and it is refused and named there.
-    out.push_back({required_text(*mandates[i], "council", path), required_text(*mandates[i], "delegate", path)});
+    out.push_back({required_text(*mandates[i], "council", path),
+                   required_text(*mandates[i], "delegate", path)});
   }
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> ScenarioReader::read_agreement(const toml::table& t,
-                                                                                const std::string& path,
-                                                                                const ScenarioExecutive& e) const {
+std::vector<std::pair<std::string, std::string>> ScenarioReader::read_agreement(
+    const toml::table& t, const std::string& path, const ScenarioExecutive& e) const {
   std::vector<std::pair<std::string, std::string>> out;
   const toml::node* node = t.get("agreement");
   if (!node) return out;
@@ -257,7 +300,8 @@ std::vector<std::pair<std::string, std::string>> ScenarioReader::read_agreement(
     std::string key = path + ".agreement." + std::string(portfolio.str());
     auto name = party.value<std::string>();
     if (!name) fail(party, key, "expected the name of a party");
-    if (std::find(e.portfolios.begin(), e.portfolios.end(), portfolio.str()) == e.portfolios.end()) {
+    if (std::find(e.portfolios.begin(), e.portfolios.end(), portfolio.str()) ==
+        e.portfolios.end()) {
       fail(party, key, "not one of the executive's portfolios");
     }
     out.emplace_back(std::string(portfolio.str()), *name);
@@ -270,12 +314,14 @@ ScenarioExecutive ScenarioReader::read_executive(const toml::table& t) const {
   check_keys(t, path, {"rule", "portfolios", "party", "agreement", "resignation", "tie_seed"});
   ScenarioExecutive e;
   std::string rule = text(t, "rule", path).value_or("dhondt");
-  if (rule != "dhondt" && rule != "agreement") fail(*t.get("rule"), path + ".rule", "expected dhondt or agreement");
+  if (rule != "dhondt" && rule != "agreement")
+    fail(*t.get("rule"), path + ".rule", "expected dhondt or agreement");
   e.by_agreement = rule == "agreement";
   e.portfolios = texts(t, "portfolios", path);
   if (e.portfolios.empty()) fail(t, path + ".portfolios", "an executive needs its portfolios");
   auto parties = tables(t, "party", path);
-  if (parties.empty()) fail(t, path + ".party", "an executive needs at least one [[executive.party]]");
+  if (parties.empty())
+    fail(t, path + ".party", "an executive needs at least one [[executive.party]]");
   for (std::size_t i = 0; i < parties.size(); ++i) {
     std::string p = item("executive.party", i);
     check_keys(*parties[i], p, {"name", "seats", "votes", "preferences"});
@@ -289,18 +335,223 @@ ScenarioExecutive ScenarioReader::read_executive(const toml::table& t) const {
     e.parties.push_back(std::move(party));
   }
   e.agreement = read_agreement(t, path, e);
-  if (e.by_agreement && e.agreement.empty()) fail(t, path + ".agreement", "an executive by agreement needs its agreement");
+  if (e.by_agreement && e.agreement.empty())
+    fail(t, path + ".agreement", "an executive by agreement needs its agreement");
   auto resignations = tables(t, "resignation", path);
   for (std::size_t i = 0; i < resignations.size(); ++i) {
     std::string r = item("executive.resignation", i);
     check_keys(*resignations[i], r, {"party", "agreement"});
     std::string party = required_text(*resignations[i], "party", r);
-    bool known = std::any_of(e.parties.begin(), e.parties.end(), [&](const CoalitionParty& c) { return c.name == party; });
-    if (!known) fail(*resignations[i]->get("party"), r + ".party", fmt::format("\"{}\" is not a party of the executive", party));
+    bool known = std::any_of(e.parties.begin(), e.parties.end(),
+                             [&](const CoalitionParty& c) { return c.name == party; });
+    if (!known)
+      fail(*resignations[i]->get("party"), r + ".party",
+           fmt::format("\"{}\" is not a party of the executive", party));
     e.resignations.push_back({party, read_agreement(*resignations[i], r, e)});
   }
   e.ties.seed = text(t, "tie_seed", path).value_or(e.ties.seed);
   return e;
+}
+
+std::vector<std::string> ScenarioReader::read_candidates(const toml::table& t,
+                                                         const std::string& path) const {
+  std::vector<std::string> candidates = texts(t, "candidates", path);
+  if (candidates.empty()) fail(t, path + ".candidates", "an election needs its candidates");
+  std::set<std::string> seen;
+  for (const std::string& name : candidates) {
+    if (name.empty()) fail(*t.get("candidates"), path + ".candidates", "a candidate needs a name");
+    if (!seen.insert(name).second) {
+      fail(*t.get("candidates"), path + ".candidates", fmt::format("\"{}\" is listed twice", name));
+    }
+  }
+  return candidates;
+}
+
+// A party-list election: the parties are what the ballot offers; each list's names stand.
+void ScenarioReader::read_lists(const toml::table& t, const std::string& path,
+                                DelegateElection& e) const {
+  auto lists = tables(t, "list", path);
+  if (lists.empty()) fail(t, path + ".list", "a party-list election needs [[...list]] tables");
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    std::string lp = item(path + ".list", i);
+    check_keys(*lists[i], lp, {"party", "candidates"});
+    PartyList l{required_text(*lists[i], "party", lp), read_candidates(*lists[i], lp)};
+    if (std::find(e.candidates.begin(), e.candidates.end(), l.party) != e.candidates.end()) {
+      fail(*lists[i]->get("party"), lp + ".party", fmt::format("\"{}\" has two lists", l.party));
+    }
+    e.candidates.push_back(l.party);
+    e.lists.push_back(std::move(l));
+  }
+  if (auto share = text(t, "threshold", path)) {
+    try {
+      parse_share(*share);
+    } catch (const UsageError& error) {
+      fail(*t.get("threshold"), path + ".threshold", error.what());
+    }
+    e.threshold = *share;
+  }
+}
+
+std::vector<BallotGroup> ScenarioReader::read_ballots(
+    const toml::table& t, const std::string& path,
+    const std::vector<std::string>& candidates) const {
+  std::vector<BallotGroup> out;
+  auto ballots = tables(t, "ballot", path);
+  for (std::size_t i = 0; i < ballots.size(); ++i) {
+    std::string bp = item(path + ".ballot", i);
+    check_keys(*ballots[i], bp, {"ranks", "count"});
+    BallotGroup group{texts(*ballots[i], "ranks", bp),
+                      static_cast<Weight>(number(*ballots[i], "count", bp, 1).value_or(1))};
+    if (group.ranks.empty())
+      fail(*ballots[i], bp + ".ranks", "a ballot ranks at least one candidate");
+    std::set<std::string> ranked;
+    for (const std::string& name : group.ranks) {
+      if (std::find(candidates.begin(), candidates.end(), name) == candidates.end()) {
+        fail(*ballots[i]->get("ranks"), bp + ".ranks",
+             fmt::format("\"{}\" is not a candidate", name));
+      }
+      if (!ranked.insert(name).second) {
+        fail(*ballots[i]->get("ranks"), bp + ".ranks", fmt::format("\"{}\" is ranked twice", name));
+      }
+    }
+    out.push_back(std::move(group));
+  }
+  return out;
+}
+
+GeneratedBallots ScenarioReader::read_generated(const toml::table& t,
+                                                const std::string& path) const {
+  GeneratedBallots g;
+  const toml::node* node = t.get("generate");
+  if (!node) return g;
+  const toml::table& generate = table_at(*node, path + ".generate");
+  check_keys(generate, path + ".generate", {"voters", "seed"});
+  auto voters = number(generate, "voters", path + ".generate", 1);
+  if (!voters) fail(generate, path + ".generate.voters", "missing");
+  g.voters = static_cast<std::uint64_t>(*voters);
+  g.seed = text(generate, "seed", path + ".generate").value_or(g.seed);
+  return g;
+}
+
+DelegateElection ScenarioReader::read_election(const toml::table& t, const std::string& path,
+                                               const Scenario& s) const {
+  check_keys(t, path,
+             {"council", "method", "seats", "candidates", "list", "threshold", "ballot", "generate",
+              "tie_seed"});
+  const Organisation& o = s.organisation;
+  DelegateElection e;
+  CouncilId council = council_named(t, "council", path, o);
+  e.council = o.council(council).name;
+  if (!o.council(council).parent)
+    fail(*t.get("council"), path + ".council", "the top council elects no delegates");
+  e.to = o.council(*o.council(council).parent).name;
+  e.method = required_text(t, "method", path);
+  bool list = find_apportion_method(e.method) != nullptr;
+  if (!list && !find_count_method(e.method)) {
+    fail(*t.get("method"), path + ".method",
+         fmt::format("no counting or apportionment method called \"{}\" (see veche methods)",
+                     e.method));
+  }
+  e.seats = static_cast<int>(number(t, "seats", path, 1).value_or(0));
+  bool apportioned = s.delegations && o.council(council).parent == s.congress;
+  if (e.seats == 0 && !apportioned) {
+    fail(t, path + ".seats",
+         "missing: only a council sending delegates to the congress under [delegations] "
+         "can take its seats from the apportionment");
+  }
+  if (list) {
+    read_lists(t, path, e);
+  } else {
+    if (t.get("list") || t.get("threshold"))
+      fail(t, path + ".method", "lists and thresholds need an apportionment method");
+    e.candidates = read_candidates(t, path);
+    if (e.seats > static_cast<int>(e.candidates.size())) {
+      fail(*t.get("seats"), path + ".seats",
+           fmt::format("{} seats but {} candidates", e.seats, e.candidates.size()));
+    }
+  }
+  e.ballots = read_ballots(t, path, e.candidates);
+  e.generated = read_generated(t, path);
+  if (e.ballots.empty() == (e.generated.voters == 0)) {
+    fail(t, path,
+         "an election needs either [[...ballot]] tables or generate = { voters = N, seed = \"...\" "
+         "}");
+  }
+  e.tie_seed = text(t, "tie_seed", path).value_or(e.tie_seed);
+  return e;
+}
+
+// A council holds one election; a candidate stands in one, so no delegate can be elected twice.
+void ScenarioReader::read_elections(const toml::table& root, Scenario& s) const {
+  auto elections = tables(root, "election", "");
+  std::map<std::string, std::size_t> stands_in;
+  for (std::size_t i = 0; i < elections.size(); ++i) {
+    std::string path = item("election", i);
+    DelegateElection e = read_election(*elections[i], path, s);
+    for (const DelegateElection& earlier : s.elections) {
+      if (earlier.council == e.council) {
+        fail(*elections[i]->get("council"), path + ".council",
+             fmt::format("{} already holds an election", e.council));
+      }
+    }
+    for (const std::string& name : standing(e)) {
+      auto [at, fresh] = stands_in.emplace(name, i);
+      if (!fresh) {
+        const toml::node* where = elections[i]->get("candidates");
+        fail(where ? *where : static_cast<const toml::node&>(*elections[i]), path + ".candidates",
+             fmt::format("\"{}\" also stands in election[{}] ({}): a delegate elected twice would "
+                         "hold two seats",
+                         name, at->second + 1, s.elections[at->second].council));
+      }
+    }
+    s.elections.push_back(std::move(e));
+  }
+}
+
+const DelegateElection* ScenarioReader::election_of(const Scenario& s,
+                                                    std::string_view delegate) const {
+  for (const DelegateElection& e : s.elections) {
+    auto names = standing(e);
+    if (std::find(names.begin(), names.end(), delegate) != names.end()) return &e;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ScenarioReader::read_mandate_records(const toml::table& root,
+                                                              const Scenario& s) const {
+  std::vector<std::string> out;
+  auto mandates = tables(root, "mandate", "");
+  for (std::size_t i = 0; i < mandates.size(); ++i) {
+    auto record = text(*mandates[i], "record", item("mandate", i));
+    bool known =
+        record && std::any_of(s.elections.begin(), s.elections.end(),
+                              [&](const DelegateElection& e) { return e.council == *record; });
+    if (record && !known) {
+      fail(*mandates[i]->get("record"), item("mandate", i) + ".record",
+           fmt::format("no [[election]] in council \"{}\" to sign it", *record));
+    }
+    out.push_back(record.value_or(""));
+  }
+  return out;
+}
+
+std::optional<ScenarioByElection> ScenarioReader::read_by_election(const toml::table& t,
+                                                                   const std::string& path) const {
+  const toml::node* node = t.get("by_election");
+  if (!node) return std::nullopt;
+  std::string bp = path + ".by_election";
+  const toml::table& b = table_at(*node, bp);
+  check_keys(b, bp, {"candidates", "ballot", "generate"});
+  ScenarioByElection by;
+  by.candidates = read_candidates(b, bp);
+  by.ballots = read_ballots(b, bp, by.candidates);
+  by.generated = read_generated(b, bp);
+  if (by.ballots.empty() == (by.generated.voters == 0)) {
+    fail(b, bp,
+         "a by-election needs either [[...ballot]] tables or generate = { voters = N, seed = "
+         "\"...\" }");
+  }
+  return by;
 }
 
 ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const std::string& path,
@@ -310,14 +561,16 @@ ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const s
   auto question = text(t, "question", path);
   if (!question) fail(t, path + ".question", "a referendum needs a question");
   r.question = *question;
-  r.rules.majority = parsed<ReferendumMajority>(t, "majority", path, r.rules.majority, parse_referendum_majority,
-                                                "simple, absolute, two-thirds or double");
-  r.rules.quorum = parsed<ReferendumQuorum>(t, "quorum", path, r.rules.quorum, parse_referendum_quorum,
-                                            "none, turnout or approval");
-  r.rules.quorum_share = parsed<Share>(t, "quorum_share", path, r.rules.quorum_share, parse_council_share,
-                                       "a share such as 1/3, 25% or 0.4");
+  r.rules.majority =
+      parsed<ReferendumMajority>(t, "majority", path, r.rules.majority, parse_referendum_majority,
+                                 "simple, absolute, two-thirds or double");
+  r.rules.quorum = parsed<ReferendumQuorum>(t, "quorum", path, r.rules.quorum,
+                                            parse_referendum_quorum, "none, turnout or approval");
+  r.rules.quorum_share = parsed<Share>(t, "quorum_share", path, r.rules.quorum_share,
+                                       parse_council_share, "a share such as 1/3, 25% or 0.4");
   auto counts = tables(t, "count", path);
-  if (counts.empty()) fail(t, path + ".count", "a referendum needs the count of at least one constituency");
+  if (counts.empty())
+    fail(t, path + ".count", "a referendum needs the count of at least one constituency");
   for (std::size_t i = 0; i < counts.size(); ++i) {
     std::string c = item(path + ".count", i);
     check_keys(*counts[i], c, {"council", "electorate", "yes", "no", "blank"});
@@ -328,38 +581,62 @@ ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const s
     count.blank = static_cast<std::uint64_t>(number(*counts[i], "blank", c).value_or(0));
     count.electorate = static_cast<std::uint64_t>(number(*counts[i], "electorate", c).value_or(0));
     if (count.yes + count.no + count.blank > count.electorate) {
-      fail(*counts[i], c, fmt::format("{} ballots cast but an electorate of {}", count.yes + count.no + count.blank,
-                                      count.electorate));
+      fail(*counts[i], c,
+           fmt::format("{} ballots cast but an electorate of {}",
+                       count.yes + count.no + count.blank, count.electorate));
     }
     r.counts.push_back(count);
   }
   return r;
 }
 
+// A delegate who stood in one of the scenario's elections was elected there: the
+// constituency and the method default to that election's.
 ScenarioRecall ScenarioReader::read_recall(const toml::table& t, const std::string& path,
-                                           const Organisation& o) const {
-  check_keys(t, path, {"delegate", "constituency", "method", "deadline", "threshold", "majority", "turnout",
-                       "signature", "vote"});
+                                           const Scenario& s) const {
+  const Organisation& o = s.organisation;
+  check_keys(t, path,
+             {"delegate", "constituency", "method", "deadline", "threshold", "majority", "turnout",
+              "signature", "vote", "by_election"});
   ScenarioRecall r;
   r.delegate = required_text(t, "delegate", path);
-  r.constituency = council_named(t, "constituency", path, o);
-  r.method = required_text(t, "method", path);
+  const DelegateElection* won_in = election_of(s, r.delegate);
+  if (won_in && !t.get("constituency")) {
+    r.constituency = *o.find_council(won_in->council);
+  } else {
+    r.constituency = council_named(t, "constituency", path, o);
+  }
+  if (won_in && !t.get("method")) {
+    r.method = won_in->method;
+  } else {
+    r.method = required_text(t, "method", path);
+  }
   try {
     refill_rule_for(r.method);
   } catch (const UsageError& e) {
-    fail(*t.get("method"), path + ".method", e.what());
+    fail(t.get("method") ? *t.get("method") : static_cast<const toml::node&>(t), path + ".method",
+         e.what());
+  }
+  r.by_election = read_by_election(t, path);
+  if (r.by_election && (!won_in || refill_rule_for(r.method) != RefillRule::by_election)) {
+    fail(*t.get("by_election"), path + ".by_election",
+         "only a single-winner seat won in one of the scenario's [[election]]s is refilled by a "
+         "by-election");
   }
   r.deadline = moment(t, "deadline", path);
-  r.rules.petition = parsed<Share>(t, "threshold", path, r.rules.petition, parse_council_share, "a share such as 1/4");
+  r.rules.petition = parsed<Share>(t, "threshold", path, r.rules.petition, parse_council_share,
+                                   "a share such as 1/4");
   r.rules.majority = parsed<Majority>(t, "majority", path, r.rules.majority, parse_majority,
                                       "simple, absolute or two-thirds");
-  r.rules.turnout = parsed<Share>(t, "turnout", path, r.rules.turnout, parse_council_share, "a share such as 1/2");
+  r.rules.turnout = parsed<Share>(t, "turnout", path, r.rules.turnout, parse_council_share,
+                                  "a share such as 1/2");
   auto signatures = tables(t, "signature", path);
   for (std::size_t i = 0; i < signatures.size(); ++i) {
     std::string sp = item(path + ".signature", i);
     check_keys(*signatures[i], sp, {"member", "at"});
     // A signature by a stranger is not a mistake in the file: the petition refuses it.
-    r.signatures.push_back({required_text(*signatures[i], "member", sp), moment(*signatures[i], "at", sp)});
+    r.signatures.push_back(
+        {required_text(*signatures[i], "member", sp), moment(*signatures[i], "at", sp)});
   }
   if (const toml::node* node = t.get("vote")) {
     const toml::table& vote = table_at(*node, path + ".vote");
@@ -371,14 +648,17 @@ ScenarioRecall ScenarioReader::read_recall(const toml::table& t, const std::stri
     b.keep = static_cast<std::uint64_t>(number(vote, "keep", vp).value_or(0));
     b.blank = static_cast<std::uint64_t>(number(vote, "blank", vp).value_or(0));
     if (b.recall + b.keep + b.blank > b.electorate) {
-      fail(vote, vp, fmt::format("{} ballots cast but an electorate of {}", b.recall + b.keep + b.blank, b.electorate));
+      fail(vote, vp,
+           fmt::format("{} ballots cast but an electorate of {}", b.recall + b.keep + b.blank,
+                       b.electorate));
     }
     r.vote = b;
   }
   return r;
 }
 
-ScenarioQuestion ScenarioReader::read_question(const toml::table& t, const std::string& path) const {
+ScenarioQuestion ScenarioReader::read_question(const toml::table& t,
+                                               const std::string& path) const {
   ScenarioQuestion q;
   auto question = text(t, "text", path);
   if (!question) fail(t, path + ".text", "a motion or amendment needs its text");
@@ -395,24 +675,30 @@ ScenarioQuestion ScenarioReader::read_question(const toml::table& t, const std::
     for (Vote candidate : {Vote::aye, Vote::no, Vote::abstain}) {
       if (to_string(candidate) == vote) v = candidate;
     }
-    if (!v) fail(*votes[i]->get("vote"), vp + ".vote", fmt::format("expected aye, no or abstain, not \"{}\"", vote));
+    if (!v)
+      fail(*votes[i]->get("vote"), vp + ".vote",
+           fmt::format("expected aye, no or abstain, not \"{}\"", vote));
     q.votes.push_back({delegate, *v});
   }
   return q;
 }
 
-ScenarioMotion ScenarioReader::read_motion(const toml::table& t, const std::string& path, const Organisation& o) const {
-  check_keys(t, path, {"council", "seated", "present", "majority", "amendment_majority", "quorum", "text", "proposer",
-                       "seconder", "vote", "amendment"});
+ScenarioMotion ScenarioReader::read_motion(const toml::table& t, const std::string& path,
+                                           const Organisation& o) const {
+  check_keys(t, path,
+             {"council", "seated", "present", "majority", "amendment_majority", "quorum", "text",
+              "proposer", "seconder", "vote", "amendment"});
   ScenarioMotion m;
   m.council = o.council(council_named(t, "council", path, o)).name;
   m.seated = texts(t, "seated", path);
   m.present = texts(t, "present", path);
   m.rules.majority = parsed<Majority>(t, "majority", path, m.rules.majority, parse_majority,
                                       "simple, absolute or two-thirds");
-  m.rules.amendment_majority = parsed<Majority>(t, "amendment_majority", path, m.rules.amendment_majority,
-                                                parse_majority, "simple, absolute or two-thirds");
-  m.rules.quorum = parsed<Share>(t, "quorum", path, m.rules.quorum, parse_council_share, "a share such as 1/2");
+  m.rules.amendment_majority =
+      parsed<Majority>(t, "amendment_majority", path, m.rules.amendment_majority, parse_majority,
+                       "simple, absolute or two-thirds");
+  m.rules.quorum =
+      parsed<Share>(t, "quorum", path, m.rules.quorum, parse_council_share, "a share such as 1/2");
   m.motion = read_question(t, path);
   auto amendments = tables(t, "amendment", path);
   for (std::size_t i = 0; i < amendments.size(); ++i) {
@@ -424,8 +710,9 @@ ScenarioMotion ScenarioReader::read_motion(const toml::table& t, const std::stri
 }
 
 Scenario ScenarioReader::read(const toml::table& root) {
-  check_keys(root, "", {"organisation", "council", "member", "delegations", "mandate", "executive",
-                        "referendum", "recall", "motion"});
+  check_keys(root, "",
+             {"organisation", "council", "member", "delegations", "election", "mandate",
+              "executive", "referendum", "recall", "motion"});
   Scenario s;
   s.file = file_;
   if (const toml::node* org = root.get("organisation")) {
@@ -444,16 +731,21 @@ Scenario ScenarioReader::read(const toml::table& root) {
   if (const toml::node* org = root.get("organisation"); org && org->as_table()->get("congress")) {
     s.congress = council_named(*org->as_table(), "congress", "organisation", s.organisation);
   }
-  if (const toml::node* d = root.get("delegations")) s.delegations = read_delegations(table_at(*d, "delegations"));
+  if (const toml::node* d = root.get("delegations"))
+    s.delegations = read_delegations(table_at(*d, "delegations"));
+  read_elections(root, s);
   s.mandates = read_mandates(root);
-  if (const toml::node* e = root.get("executive")) s.executive = read_executive(table_at(*e, "executive"));
+  s.mandate_records = read_mandate_records(root, s);
+  if (const toml::node* e = root.get("executive"))
+    s.executive = read_executive(table_at(*e, "executive"));
   auto referendums = tables(root, "referendum", "");
   for (std::size_t i = 0; i < referendums.size(); ++i) {
-    s.referendums.push_back(read_referendum(*referendums[i], item("referendum", i), s.organisation));
+    s.referendums.push_back(
+        read_referendum(*referendums[i], item("referendum", i), s.organisation));
   }
   auto recalls = tables(root, "recall", "");
   for (std::size_t i = 0; i < recalls.size(); ++i) {
-    s.recalls.push_back(read_recall(*recalls[i], item("recall", i), s.organisation));
+    s.recalls.push_back(read_recall(*recalls[i], item("recall", i), s));
   }
   auto motions = tables(root, "motion", "");
   for (std::size_t i = 0; i < motions.size(); ++i) {
@@ -471,7 +763,9 @@ Scenario parse_scenario(std::string_view text, const std::string& file_name) {
   } catch (const toml::parse_error& e) {
     throw InputError(file_name, e.source().begin.line, "", std::string(e.description()));
   }
-  return ScenarioReader(file_name).read(root);
+  Scenario s = ScenarioReader(file_name).read(root);
+  s.sha256 = sha256_hex(text);
+  return s;
 }
 
 Scenario read_scenario(const std::filesystem::path& file) {

@@ -3,16 +3,16 @@
 // register, its delegation rule, the mandates presented to its congress, its executive and
 // its referendums — and what playing it decides.
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "veche/council/credentials.hpp"
 #include "veche/council/delegations.hpp"
+#include "veche/council/election.hpp"
 #include "veche/council/executive.hpp"
 #include "veche/council/motion.hpp"
 #include "veche/council/organisation.hpp"
@@ -46,15 +46,23 @@ struct ScenarioSignature {
   Moment at;
 };
 
+// A recalled seat won in a scenario election and refilled by a by-election: its ballots.
+struct ScenarioByElection {
+  std::vector<std::string> candidates;
+  std::vector<BallotGroup> ballots;
+  GeneratedBallots generated;
+};
+
 // A recall: the petition against a delegate, and (when it is triggered) the vote's count.
 struct ScenarioRecall {
   std::string delegate;
   CouncilId constituency = 0;
-  std::string method;         // how the seat was won, for the refill rule
+  std::string method;  // how the seat was won, for the refill rule
   Moment deadline;
   std::vector<ScenarioSignature> signatures;
   RecallRules rules;
   std::optional<RecallBallots> vote;
+  std::optional<ScenarioByElection> by_election;
 };
 
 struct ScenarioVote {
@@ -80,6 +88,11 @@ struct ScenarioMotion {
 
 struct Scenario {
   std::string file;
+  std::string sha256;  // of the file's bytes, named in the event log
+  std::vector<DelegateElection> elections;
+  // Per mandate: the election whose returning officer signs it ("" for none), for a
+  // mandate written by hand (e.g. one signed for someone the count did not elect).
+  std::vector<std::string> mandate_records;
   Organisation organisation;
   CouncilId congress = 0;  // the council the delegations go to
   std::optional<DelegationRule> delegations;
@@ -102,6 +115,24 @@ Scenario parse_scenario(std::string_view text, const std::string& file_name);
 // and refused, triggered, recalled, refill rule), "motions" (each question's roll call and
 // every refused act), "referendums",
 // "executive" (party → portfolios) and "executive_record" (every pick).
-nlohmann::ordered_json play_scenario(const Scenario& scenario);
+//
+// With `out`, the scenario's elections each leave their public record in out/<council>/,
+// their mandates are signed (out/mandates.jsonl) and checked against those records, and the
+// organisation's event log is written beside them (council/event_log.hpp). `out` must not
+// exist; everything is built in a folder beside it and renamed into place when whole.
+// Without `out`, records are built in a temporary folder and removed.
+nlohmann::ordered_json play_scenario(
+    const Scenario& scenario, const std::optional<std::filesystem::path>& out = std::nullopt);
+
+// The summary as the returning officer reads it, stage by stage.
+std::string scenario_text(const nlohmann::ordered_json& summary);
+
+// Checks a folder `play_scenario` wrote: the event log, every election record, and every
+// mandate in mandates.jsonl against its record.
+std::vector<Check> verify_scenario_output(const std::filesystem::path& out);
+
+// The folder name of a council's election record: its name, with path separators and a
+// leading dot made harmless.
+std::string record_folder(std::string_view council);
 
 }  // namespace veche
