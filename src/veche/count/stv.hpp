@@ -21,19 +21,19 @@ namespace veche::stv {
 // arithmetic's one rounding; `* Weight` multiplies by a number of identical papers.
 template <class N>
 concept Arithmetic = std::totally_ordered<N> && std::copyable<N> &&
-                     requires(N a, const N& b, Weight w, std::int64_t i) {
-                       { N::whole(i) } -> std::same_as<N>;
-                       { N::ratio(i, i) } -> std::same_as<N>;
-                       { a + b } -> std::same_as<N>;
-                       { a - b } -> std::same_as<N>;
-                       { a * w } -> std::same_as<N>;
-                       { a * b } -> std::same_as<N>;
-                       { a / b } -> std::same_as<N>;
-                       { muldiv(a, b, b) } -> std::same_as<N>;
-                       { a.to_string() } -> std::same_as<std::string>;
-                       { a.is_zero() } -> std::same_as<bool>;
-                       { N::describe() } -> std::same_as<std::string>;
-                     };
+    requires(N a, const N& b, Weight w, std::int64_t i) {
+  { N::whole(i) } -> std::same_as<N>;
+  { N::ratio(i, i) } -> std::same_as<N>;
+  { a + b } -> std::same_as<N>;
+  { a - b } -> std::same_as<N>;
+  { a* w } -> std::same_as<N>;
+  { a* b } -> std::same_as<N>;
+  { a / b } -> std::same_as<N>;
+  { muldiv(a, b, b) } -> std::same_as<N>;
+  { a.to_string() } -> std::same_as<std::string>;
+  { a.is_zero() } -> std::same_as<bool>;
+  { N::describe() } -> std::same_as<std::string>;
+};
 
 enum class Status : std::uint8_t { continuing, elected, excluded, withdrawn };
 
@@ -45,20 +45,54 @@ struct Movement {
   N non_transferable{};
 };
 
-// The state of a count: which candidate holds each parcel of papers, at what value, and
-// every candidate's total.
-template <Arithmetic N>
-class Papers {
+// What every rule's holder of papers tells the result sheet (Sheet::record) and the rule:
+// each candidate's standing and current total, and the number of valid papers. Each rule
+// keeps its papers its own way (one pile, batches as received, parcels by value) on top.
+template <class N>
+class Standings {
  public:
-  Papers(const Profile& ballots, std::vector<bool> standing)
-      : ballots_(ballots),
-        position_(ballots.size(), 0),
-        value_(ballots.size(), N::whole(1)),
-        piles_(ballots.candidate_count()),
-        votes_(ballots.candidate_count()) {
+  explicit Standings(const std::vector<bool>& standing) : votes_(standing.size()) {
     status_.reserve(standing.size());
     for (bool s : standing) status_.push_back(s ? Status::continuing : Status::withdrawn);
   }
+
+  Status status(CandidateId c) const { return status_[c]; }
+  void set_status(CandidateId c, Status s) { status_[c] = s; }
+  const N& votes(CandidateId c) const { return votes_[c]; }
+  void set_votes(CandidateId c, N v) { votes_[c] = std::move(v); }
+  const std::vector<N>& all_votes() const { return votes_; }
+  std::size_t candidate_count() const { return votes_.size(); }
+  Weight valid() const { return valid_; }
+
+  std::vector<CandidateId> with_status(Status s) const {
+    std::vector<CandidateId> out;
+    for (CandidateId c = 0; c < status_.size(); ++c) {
+      if (status_[c] == s) out.push_back(c);
+    }
+    return out;
+  }
+
+ protected:
+  std::vector<N> votes_;  // per candidate: current total
+  std::vector<Status> status_;
+  Weight valid_ = 0;
+};
+
+// The state of a count: which candidate holds each parcel of papers, at what value, and
+// every candidate's total.
+template <Arithmetic N>
+class Papers : public Standings<N> {
+  using Standings<N>::votes_;
+  using Standings<N>::status_;
+  using Standings<N>::valid_;
+
+ public:
+  Papers(const Profile& ballots, const std::vector<bool>& standing)
+      : Standings<N>(standing),
+        ballots_(ballots),
+        position_(ballots.size(), 0),
+        value_(ballots.size(), N::whole(1)),
+        piles_(ballots.candidate_count()) {}
 
   // Rule 45: each paper to its first preference; papers naming no one standing are not
   // valid votes and are left out (their number is returned).
@@ -104,14 +138,6 @@ class Papers {
     return moved;
   }
 
-  Status status(CandidateId c) const { return status_[c]; }
-  void set_status(CandidateId c, Status s) { status_[c] = s; }
-  const N& votes(CandidateId c) const { return votes_[c]; }
-  void set_votes(CandidateId c, N v) { votes_[c] = std::move(v); }
-  const std::vector<N>& all_votes() const { return votes_; }
-  std::size_t candidate_count() const { return votes_.size(); }
-  Weight valid() const { return valid_; }
-
   // The parcels `c` holds now, and what is known of each: for a countback, which recounts
   // the papers a member held when the count ended (held_papers.hpp).
   template <class Visit>
@@ -121,14 +147,6 @@ class Papers {
   std::span<const Mark> marks(std::uint32_t parcel) const { return ballots_.ballot(parcel); }
   Weight weight(std::uint32_t parcel) const { return ballots_.weight(parcel); }
   const N& value(std::uint32_t parcel) const { return value_[parcel]; }
-
-  std::vector<CandidateId> with_status(Status s) const {
-    std::vector<CandidateId> out;
-    for (CandidateId c = 0; c < status_.size(); ++c) {
-      if (status_[c] == s) out.push_back(c);
-    }
-    return out;
-  }
 
  private:
   std::optional<CandidateId> next_continuing(std::uint32_t p) {
@@ -145,12 +163,9 @@ class Papers {
   }
 
   const Profile& ballots_;
-  std::vector<std::uint32_t> position_;         // per parcel: rank of its current holder
-  std::vector<N> value_;                        // per parcel: value of one paper in it
+  std::vector<std::uint32_t> position_;            // per parcel: rank of its current holder
+  std::vector<N> value_;                           // per parcel: value of one paper in it
   std::vector<std::vector<std::uint32_t>> piles_;  // per candidate: parcels held
-  std::vector<N> votes_;                        // per candidate: current total
-  std::vector<Status> status_;
-  Weight valid_ = 0;
 };
 
 // The stages of a count as the result sheet shows them, and the totals the tie rules
@@ -195,8 +210,8 @@ class Sheet {
                         Round* where) {
     if (tied.size() == 1) return tied.front();
     int stage = where ? stages() : stages() + 1;
-    Tie tie = veche::break_tie(std::move(tied), seek, std::move(purpose), history_, ties_,
-                               stage, outcome_.candidates);
+    Tie tie = veche::break_tie(std::move(tied), seek, std::move(purpose), history_, ties_, stage,
+                               outcome_.candidates);
     CandidateId chosen = tie.chosen;
     (where ? where->ties : next_ties_).push_back(std::move(tie));
     return chosen;

@@ -48,15 +48,13 @@ struct Leaving {
 // Who holds which papers, batch by batch, and every candidate's vote. A surplus comes
 // from the last batch only, and an exclusion goes batch by batch, so the batches are
 // kept as they were received.
-class Holdings {
+class Holdings : public stv::Standings<Votes> {
  public:
   Holdings(const Profile& ballots, const std::vector<bool>& standing)
-      : ballots_(ballots),
+      : Standings(standing),
+        ballots_(ballots),
         position_(ballots.size(), 0),
-        batches_(ballots.candidate_count()),
-        votes_(ballots.candidate_count()) {
-    for (bool s : standing) status_.push_back(s ? Status::continuing : Status::withdrawn);
-  }
+        batches_(ballots.candidate_count()) {}
 
   // 5.1.2: each paper to its first preference, one batch a candidate at value 1; papers
   // naming no one standing are invalid (their number is returned).
@@ -105,23 +103,6 @@ class Holdings {
   std::vector<Batch>& batches(CandidateId c) { return batches_[c]; }
   Weight papers(std::uint32_t p) const { return ballots_.weight(p); }
 
-  // What Sheet::record reads.
-  Status status(CandidateId c) const { return status_[c]; }
-  void set_status(CandidateId c, Status s) { status_[c] = s; }
-  const Votes& votes(CandidateId c) const { return votes_[c]; }
-  void set_votes(CandidateId c, Votes v) { votes_[c] = v; }
-  const std::vector<Votes>& all_votes() const { return votes_; }
-  std::size_t candidate_count() const { return votes_.size(); }
-  Weight valid() const { return valid_; }
-
-  std::vector<CandidateId> with_status(Status s) const {
-    std::vector<CandidateId> out;
-    for (CandidateId c = 0; c < status_.size(); ++c) {
-      if (status_[c] == s) out.push_back(c);
-    }
-    return out;
-  }
-
   // Glossary 6.13: the valid vote no candidate holds.
   Votes non_transferable() const {
     Votes held{};
@@ -150,9 +131,6 @@ class Holdings {
   const Profile& ballots_;
   std::vector<std::uint32_t> position_;      // per ballot: rank of its present holder
   std::vector<std::vector<Batch>> batches_;  // per candidate: batches in order received
-  std::vector<Votes> votes_;                 // per candidate: present vote (6.2)
-  std::vector<Status> status_;
-  Weight valid_ = 0;
 };
 
 // 5.2.3, 5.2.5, 5.6.2: equal candidates are told apart by "the first stage or the

@@ -79,18 +79,15 @@ struct Moved {
 
 // The state of the scrutiny: which parcels each candidate holds, and every total. It has
 // the accessors stv::Sheet reads.
-class Parcels {
+class Parcels : public stv::Standings<Votes> {
  public:
   Parcels(const Profile& ballots, const std::vector<bool>& standing)
-      : ballots_(ballots),
+      : Standings(standing),
+        ballots_(ballots),
         position_(ballots.size(), 0),
         held_(ballots.candidate_count()),
-        votes_(ballots.candidate_count()),
         bundle_(ballots.candidate_count()),
-        bundle_papers_(ballots.candidate_count(), 0) {
-    status_.reserve(standing.size());
-    for (bool s : standing) status_.push_back(s ? Status::continuing : Status::withdrawn);
-  }
+        bundle_papers_(ballots.candidate_count(), 0) {}
 
   // (8): each paper to its first preference, in one parcel at a transfer value of 1. A
   // paper naming no one standing is not formal; their number is returned.
@@ -160,22 +157,6 @@ class Parcels {
     return pass_on(papers, value, credited);
   }
 
-  Status status(CandidateId c) const { return status_[c]; }
-  void set_status(CandidateId c, Status s) { status_[c] = s; }
-  const Votes& votes(CandidateId c) const { return votes_[c]; }
-  void set_votes(CandidateId c, Votes v) { votes_[c] = v; }
-  const std::vector<Votes>& all_votes() const { return votes_; }
-  std::size_t candidate_count() const { return votes_.size(); }
-  Weight valid() const { return valid_; }
-
-  std::vector<CandidateId> with_status(Status s) const {
-    std::vector<CandidateId> out;
-    for (CandidateId c = 0; c < status_.size(); ++c) {
-      if (status_[c] == s) out.push_back(c);
-    }
-    return out;
-  }
-
  private:
   static Votes whole(Weight n) { return Votes::whole(static_cast<std::int64_t>(n)); }
 
@@ -240,13 +221,10 @@ class Parcels {
   }
 
   const Profile& ballots_;
-  std::vector<std::uint32_t> position_;    // per distinct ballot: rank of its holder
-  std::vector<std::vector<Parcel>> held_;  // per candidate: parcels, one a value
-  std::vector<Votes> votes_;               // per candidate: current total
-  std::vector<Status> status_;
+  std::vector<std::uint32_t> position_;             // per distinct ballot: rank of its holder
+  std::vector<std::vector<Parcel>> held_;           // per candidate: parcels, one a value
   std::vector<std::vector<std::uint32_t>> bundle_;  // per candidate: papers on the way to them
   std::vector<Weight> bundle_papers_;
-  Weight valid_ = 0;
 };
 
 std::string names_of(const std::vector<CandidateId>& group, const Outcome& outcome) {
