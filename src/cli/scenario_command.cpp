@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/report_checks.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/scenario.hpp"
 
@@ -28,14 +29,7 @@ void run_scenario(const ScenarioFlags& f) {
 }
 
 void run_verify(const ScenarioFlags& f) {
-  bool all_hold = true;
-  for (const Check& c : verify_scenario_output(f.folder)) {
-    std::cout << (c.holds ? "ok    " : "FAIL  ") << c.text << "\n";
-    all_hold &= c.holds;
-  }
-  std::cout << (all_hold ? "verified: every check holds\n" : "NOT verified\n");
-  std::cout.flush();
-  if (!all_hold) std::exit(1);
+  report_checks(verify_scenario_output(f.folder));
 }
 
 }  // namespace

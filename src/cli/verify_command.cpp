@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/report_checks.hpp"
 #include "veche/core/error.hpp"
 #include "veche/ledger/record.hpp"
 
@@ -54,15 +55,7 @@ void run_verify(const VerifyFlags& f) {
   } else {
     checks = verify_record(f.record);
   }
-  bool all_hold = true;
-  for (const Check& c : checks) {
-    std::cout << (c.holds ? "ok    " : "FAIL  ") << c.text << "\n";
-    all_hold &= c.holds;
-  }
-  std::cout << (all_hold ? "verified: every check holds\n" : "NOT verified\n");
-  std::cout.flush();
-  // 1: the record does not verify (2 stays for bad input, as elsewhere).
-  if (!all_hold) std::exit(1);
+  report_checks(checks);
 }
 
 }  // namespace

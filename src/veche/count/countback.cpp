@@ -87,15 +87,9 @@ class Countback {
   }
 
   void exclude_lowest(const std::vector<CandidateId>& left) {
-    auto level = stv::level_at_extreme(left, votes_, Seek::lowest);
     std::vector<Tie> ties;
-    CandidateId loser = level.front();
-    if (level.size() > 1) {
-      Tie tie = break_tie(level, Seek::lowest, "exclusion", history_, ties_,
-                          static_cast<int>(history_.size()) + 1, outcome_.candidates);
-      loser = tie.chosen;
-      ties.push_back(std::move(tie));
-    }
+    CandidateId loser = stv::pick_at_extreme(left, votes_, Seek::lowest, "exclusion", history_,
+                                             ties_, outcome_.candidates, ties);
     continuing_[loser] = false;
     std::vector<Rational> received(votes_.size());
     Rational sent;

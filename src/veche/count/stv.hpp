@@ -242,6 +242,24 @@ std::vector<CandidateId> level_at_extreme(const std::vector<CandidateId>& among,
   return level;
 }
 
+// The one candidate to exclude (Seek::lowest) or to take first (Seek::highest) among
+// `among`: alone at that end, or chosen from the level group by the tie policy, looking
+// back on `history` (each earlier stage's totals); a tie is appended to `ties` for the
+// stage's record.
+template <Arithmetic N>
+CandidateId pick_at_extreme(const std::vector<CandidateId>& among, const std::vector<N>& votes,
+                            Seek seek, std::string purpose,
+                            const std::vector<std::vector<N>>& history, const TiePolicy& policy,
+                            std::span<const std::string> names, std::vector<Tie>& ties) {
+  std::vector<CandidateId> level = level_at_extreme(among, votes, seek);
+  if (level.size() == 1) return level.front();
+  Tie tie = break_tie(std::move(level), seek, std::move(purpose), history, policy,
+                      static_cast<int>(history.size()) + 1, names);
+  CandidateId chosen = tie.chosen;
+  ties.push_back(std::move(tie));
+  return chosen;
+}
+
 // The transfers of one Movement as a Round lists them: each candidate who received
 // something, then the non-transferable remainder.
 template <Arithmetic N>

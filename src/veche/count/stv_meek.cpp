@@ -167,15 +167,9 @@ class MeekCount {
   }
 
   void exclude_lowest(const std::vector<CandidateId>& hopeful) {
-    auto level = stv::level_at_extreme(hopeful, votes_, Seek::lowest);
     std::vector<Tie> ties;
-    CandidateId loser = level.front();
-    if (level.size() > 1) {
-      Tie tie = break_tie(level, Seek::lowest, "exclusion", history_, ties_,
-                          static_cast<int>(history_.size()) + 1, outcome_.candidates);
-      loser = tie.chosen;
-      ties.push_back(std::move(tie));
-    }
+    CandidateId loser = stv::pick_at_extreme(hopeful, votes_, Seek::lowest, "exclusion", history_,
+                                             ties_, outcome_.candidates, ties);
     status_[loser] = Status::excluded;
     keep_[loser] = N{};
     distribute();
