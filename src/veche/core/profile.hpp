@@ -15,8 +15,12 @@ namespace veche {
 // equal with the one before it (an equal ranking, or an overvote).
 using Mark = std::uint32_t;
 inline constexpr Mark kEqual = 0x8000'0000u;
-inline constexpr CandidateId candidate_of(Mark m) { return m & ~kEqual; }
-inline constexpr bool equal_to_previous(Mark m) { return (m & kEqual) != 0; }
+inline constexpr CandidateId candidate_of(Mark m) {
+  return m & ~kEqual;
+}
+inline constexpr bool equal_to_previous(Mark m) {
+  return (m & kEqual) != 0;
+}
 
 // The ballots of one contest: every distinct ballot once, with how many voters cast it.
 // All marks live in one arena; ballot i is marks()[start(i) .. start(i+1)).
@@ -63,6 +67,10 @@ class ProfileBuilder {
   // Throws UsageError for Remedy::error (the reader turns it into an InputError).
   bool add(std::span<const std::vector<CandidateId>> groups, Weight weight);
 
+  // A candidate named after the builder was made (a reader that learns the names as it
+  // reads the ballots); gets the next id.
+  CandidateId add_candidate(std::string name);
+
   // Fast path for a ballot that is already one candidate per rank with no repeats.
   void add_strict(std::span<const CandidateId> ranking, Weight weight);
 
@@ -79,7 +87,8 @@ class ProfileBuilder {
   }
 
  private:
-  // A ballot waiting to be merged: its place in pending_marks_, its hash and weight.
+  // A ballot waiting to be merged: where its marks are in the arena, past the ballots
+  // already merged; its hash and weight.
   struct Pending {
     std::size_t begin, size;
     std::uint64_t tag;
@@ -88,7 +97,7 @@ class ProfileBuilder {
   static constexpr std::size_t kBatch = 16;
 
   void append(std::span<const Mark> marks, Weight weight);
-  void insert(std::span<const Mark> marks, std::uint64_t tag, Weight weight);
+  void insert(const Pending& p, std::size_t& kept_end);
   void flush();
   void grow_index();
 
@@ -103,7 +112,6 @@ class ProfileBuilder {
   // asked of memory when it arrives, so the cache misses of a batch overlap instead of
   // being waited for one by one.
   std::vector<Pending> pending_;
-  std::vector<Mark> pending_marks_;
   std::vector<Mark> scratch_;
   std::vector<bool> seen_;
 };

@@ -1,5 +1,9 @@
+#include <sys/mman.h>
+
 #include <cstdint>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 
 #include "veche/core/error.hpp"
 #include "veche/core/profile.hpp"
@@ -17,10 +21,14 @@ namespace {
 // Applies `remedy` to a defect; returns false when the ballot ends here.
 bool remedy_allows_more(Remedy remedy, const char* defect) {
   switch (remedy) {
-    case Remedy::skip: return true;
-    case Remedy::exhaust: return false;
-    case Remedy::reject: return false;
-    case Remedy::error: throw UsageError(defect);
+    case Remedy::skip:
+      return true;
+    case Remedy::exhaust:
+      return false;
+    case Remedy::reject:
+      return false;
+    case Remedy::error:
+      throw UsageError(defect);
   }
   return false;
 }
@@ -32,13 +40,19 @@ bool ProfileBuilder::add(std::span<const std::vector<CandidateId>> groups, Weigh
   // A skipped rank only matters when something is ranked after it.
   std::size_t last_filled = groups.size();
   for (std::size_t g = groups.size(); g-- > 0;) {
-    if (!groups[g].empty()) { last_filled = g; break; }
+    if (!groups[g].empty()) {
+      last_filled = g;
+      break;
+    }
   }
   for (std::size_t g = 0; g < groups.size() && last_filled < groups.size() && g <= last_filled;
        ++g) {
     const auto& group = groups[g];
     if (group.empty()) {
-      if (rules_.skipped_rank == Remedy::reject) { profile_.rejected += weight; return false; }
+      if (rules_.skipped_rank == Remedy::reject) {
+        profile_.rejected += weight;
+        return false;
+      }
       if (!remedy_allows_more(rules_.skipped_rank, "a rank is skipped")) break;
       continue;
     }
@@ -47,7 +61,10 @@ bool ProfileBuilder::add(std::span<const std::vector<CandidateId>> groups, Weigh
     for (CandidateId c : group) {
       if (c >= seen_.size()) throw UsageError("candidate number out of range");
       if (seen_[c]) {
-        if (rules_.repeated == Remedy::reject) { profile_.rejected += weight; return false; }
+        if (rules_.repeated == Remedy::reject) {
+          profile_.rejected += weight;
+          return false;
+        }
         if (!remedy_allows_more(rules_.repeated, "a candidate is ranked twice")) {
           stop = true;
           break;
@@ -60,8 +77,18 @@ bool ProfileBuilder::add(std::span<const std::vector<CandidateId>> groups, Weigh
     }
     if (stop) break;
   }
+  // Only here can a mark be equal to the one before it (add_strict takes one a rank).
+  for (Mark m : scratch_) profile_.has_equal_ |= weight != 0 && equal_to_previous(m);
   append(scratch_, weight);
   return true;
+}
+
+CandidateId ProfileBuilder::add_candidate(std::string name) {
+  const auto id = static_cast<CandidateId>(profile_.candidates.size());
+  profile_.candidates.push_back(std::move(name));
+  profile_.withdrawn.push_back(false);
+  seen_.push_back(false);
+  return id;
 }
 
 void ProfileBuilder::add_strict(std::span<const CandidateId> ranking, Weight weight) {
@@ -88,6 +115,20 @@ std::uint64_t hash_marks(std::span<const Mark> marks) {
   return h;
 }
 
+// Asks for the memory of a large array in 2 MB pages: a million ballots touch the grouping
+// table at random and fill the arena page after page, and with 4 KB pages both spend much
+// of their time on page faults and address translation. Only a request: the array is
+// correct either way.
+template <class T>
+void prefer_huge_pages(const std::vector<T>& array) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(array.data());
+  const std::uintptr_t end = begin + array.capacity() * sizeof(T);
+  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t last = end & ~(kHuge - 1);
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
+
 constexpr std::uint64_t kEmpty = 0;
 constexpr std::size_t kFirstSlots = 1024;
 
@@ -97,7 +138,10 @@ constexpr std::size_t kFirstSlots = 1024;
 // hashed again.
 void ProfileBuilder::grow_index() {
   std::vector<std::uint64_t> old = std::move(index_);
-  index_.assign(old.empty() ? kFirstSlots : old.size() * 2, kEmpty);
+  const std::size_t slots = old.empty() ? kFirstSlots : old.size() * 2;
+  index_.reserve(slots);
+  prefer_huge_pages(index_);
+  index_.assign(slots, kEmpty);
   const std::size_t mask = index_.size() - 1;
   for (std::uint64_t slot : old) {
     if (slot == kEmpty) continue;
@@ -107,59 +151,77 @@ void ProfileBuilder::grow_index() {
   }
 }
 
+// The ballot's marks go to the end of the arena at once, the only copy made of them; a
+// ballot that turns out to repeat an earlier one is dropped from there when its batch is
+// merged.
 void ProfileBuilder::append(std::span<const Mark> marks, Weight weight) {
   if (weight == 0) return;
   if (index_.empty()) grow_index();
   const std::uint64_t tag = hash_marks(marks) >> 32;
   __builtin_prefetch(&index_[tag & (index_.size() - 1)]);
-  pending_.push_back(Pending{pending_marks_.size(), marks.size(), tag, weight});
-  pending_marks_.insert(pending_marks_.end(), marks.begin(), marks.end());
+  pending_.push_back(Pending{profile_.marks_.size(), marks.size(), tag, weight});
+  profile_.marks_.insert(profile_.marks_.end(), marks.begin(), marks.end());
   if (pending_.size() == kBatch) flush();
 }
 
+// Merges the waiting ballots in the order they came, closing up the arena behind them: a
+// distinct ballot moves down to the end of the ones kept, a repeat leaves its marks behind.
 void ProfileBuilder::flush() {
-  for (const Pending& p : pending_) {
-    insert({pending_marks_.data() + p.begin, p.size}, p.tag, p.weight);
-  }
+  if (pending_.empty()) return;
+  std::size_t kept_end = pending_.front().begin;
+  for (const Pending& p : pending_) insert(p, kept_end);
+  profile_.marks_.resize(kept_end);
   pending_.clear();
-  pending_marks_.clear();
 }
 
-void ProfileBuilder::insert(std::span<const Mark> marks, std::uint64_t tag, Weight weight) {
+void ProfileBuilder::insert(const Pending& p, std::size_t& kept_end) {
   const std::size_t distinct = profile_.weights_.size();
   // At most seven slots in eight full: a probe then compares a few more 32-bit hash tags,
   // which sit side by side in a cache line, but the table stays half the size it would be
   // at three in four for many profiles (8 bytes a slot, a million distinct ballots).
   if (8 * (distinct + 1) > 7 * index_.size()) grow_index();
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t at = tag & mask;; at = (at + 1) & mask) {
+  Mark* const marks = profile_.marks_.data() + p.begin;
+  for (std::size_t at = p.tag & mask;; at = (at + 1) & mask) {
     const std::uint64_t slot = index_[at];
     if (slot == kEmpty) {
       if (distinct >= 0xFFFF'FFFFu) throw UsageError("more than 2^32 - 2 distinct ballots");
-      index_[at] = (tag << 32) | (distinct + 1);
-      profile_.marks_.insert(profile_.marks_.end(), marks.begin(), marks.end());
-      profile_.starts_.push_back(profile_.marks_.size());
-      profile_.weights_.push_back(weight);
-      for (Mark m : marks) profile_.has_equal_ |= equal_to_previous(m);
+      index_[at] = (p.tag << 32) | (distinct + 1);
+      if (kept_end != p.begin) {
+        std::memmove(profile_.marks_.data() + kept_end, marks, p.size * sizeof(Mark));
+      }
+      kept_end += p.size;
+      profile_.starts_.push_back(kept_end);
+      profile_.weights_.push_back(p.weight);
       break;
     }
-    if ((slot >> 32) != tag) continue;
+    if ((slot >> 32) != p.tag) continue;
     const std::size_t number = (slot & 0xFFFF'FFFFu) - 1;
     std::span<const Mark> known = profile_.ballot(number);
     // memcmp must not see the null pointer of an empty ballot, even with length 0.
-    if (known.size() == marks.size() &&
-        (marks.empty() || std::memcmp(known.data(), marks.data(), marks.size_bytes()) == 0)) {
-      profile_.weights_[number] += weight;
+    if (known.size() == p.size &&
+        (p.size == 0 || std::memcmp(known.data(), marks, p.size * sizeof(Mark)) == 0)) {
+      profile_.weights_[number] += p.weight;
       break;
     }
   }
-  profile_.total_ += weight;
+  profile_.total_ += p.weight;
 }
 
 void ProfileBuilder::reserve(std::size_t ballots, std::size_t marks) {
-  profile_.marks_.reserve(marks);
-  profile_.starts_.reserve(ballots + 1);
-  profile_.weights_.reserve(ballots);
+  // Bounds are loose (a file's size over the fewest bytes a ballot takes): address space
+  // asked for and never written costs nothing, but one too large for the machine is only
+  // a hint not taken, and the arena grows as it must.
+  try {
+    profile_.marks_.reserve(marks);
+    profile_.starts_.reserve(ballots + 1);
+    profile_.weights_.reserve(ballots);
+    prefer_huge_pages(profile_.marks_);
+    prefer_huge_pages(profile_.starts_);
+    prefer_huge_pages(profile_.weights_);
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
 }
 
 Profile ProfileBuilder::finish() && {

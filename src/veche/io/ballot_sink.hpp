@@ -56,6 +56,12 @@ class BallotSink {
   // Bounds on what the file can hold, so the profile is laid out once (ProfileBuilder).
   void reserve(std::size_t ballots, std::size_t marks) { builder_.reserve(ballots, marks); }
 
+  // A candidate first named by a ballot (a CSV with one column a rank); gets the next id.
+  CandidateId add_candidate(std::string name) {
+    ++candidate_count_;
+    return builder_.add_candidate(std::move(name));
+  }
+
   std::size_t candidate_count() const { return candidate_count_; }
   const std::string& path() const { return path_; }
   Profile& profile() { return builder_.profile(); }

@@ -5,6 +5,7 @@
 
 #include "veche/core/error.hpp"
 #include "veche/io/read.hpp"
+#include "veche/io/read_mapped.hpp"
 
 namespace veche {
 
@@ -22,11 +23,12 @@ Profile read_ballots(const std::string& path, std::string_view format, const Bal
     throw UsageError(fmt::format("unknown input format \"{}\"; veche reads {}", format,
                                  fmt::join(kFormats, ", ")));
   }
-  const std::string text = read_file(path);
+  io::MappedFile file(path);
+  const std::string_view text = file.text();
   if (format.empty()) format = detect_format(path, text);
-  if (format == "blt") return parse_blt(text, path, rules);
+  if (format == "blt") return io::read_blt(file, path, rules);
   if (format == "preflib") return parse_preflib(text, path, rules);
-  if (format == "csv") return parse_csv_ranked(text, path, rules, candidates);
+  if (format == "csv") return io::read_csv_ranked(file, path, rules, candidates);
   return parse_debian_tally(text, path, rules);
 }
 

@@ -8,6 +8,7 @@
 #include "veche/core/error.hpp"
 #include "veche/io/ballot_sink.hpp"
 #include "veche/io/read.hpp"
+#include "veche/io/read_mapped.hpp"
 #include "veche/io/text.hpp"
 
 namespace veche {
@@ -56,8 +57,9 @@ struct Header {
 
 class BltReader {
  public:
-  BltReader(std::string_view text, const std::string& path, const BallotRules& rules)
-      : text_(text), lines_(text), path_(path), rules_(rules) {}
+  BltReader(std::string_view text, const std::string& path, const BallotRules& rules,
+            io::MappedFile* file = nullptr)
+      : text_(text), lines_(text, file), path_(path), rules_(rules) {}
 
   Profile read() &&;
 
@@ -136,42 +138,68 @@ void BltReader::read_withdrawn(std::string_view line) {
   }
 }
 
-// The common ballot `weight c1 c2 ... 0`: one candidate per rank, none twice, all on the
-// list. Anything else (or any mistake) goes to read_ballot, which handles and reports it.
-bool BltReader::read_plain_ballot(std::string_view line) {
-  const char* p = line.data();
-  const char* end = p + line.size();
-  auto skip_blanks = [&] {
-    while (p < end && (*p == ' ' || *p == '\t')) ++p;
-  };
-  auto number = [&](auto& value) {
-    if (p == end || *p < '0' || *p > '9') return false;
-    auto [after, ec] = std::from_chars(p, end, value);
-    if (ec != std::errc{} || (after < end && *after != ' ' && *after != '\t')) return false;
+// A whole number of at most `most` digits at `p`, then a blank; `p` moves past the digits.
+// The caller knows a blank comes before the line ends, so no bound is checked. Anything
+// else (a longer number among them) is for read_ballot to judge.
+template <class Int>
+bool whole_before_blank(const char*& p, Int& value, std::ptrdiff_t most) {
+  const char* start = p;
+  Int v = 0;
+  while (static_cast<unsigned char>(*p - '0') <= 9) {
+    v = v * 10 + static_cast<Int>(*p - '0');
+    ++p;
+  }
+  if (p == start || p - start > most || (*p != ' ' && *p != '\t')) return false;
+  value = v;
+  return true;
+}
+
+// A candidate number at `p`, then a blank, as whole_before_blank. Numbers of one and of two
+// digits come mixed in any order, so a loop that stops after either is a branch the
+// processor guesses wrong half the time; these are read without one.
+inline bool candidate_before_blank(const char*& p, std::size_t& value) {
+  const unsigned first = static_cast<unsigned char>(p[0]) - unsigned{'0'};
+  if (first > 9) return false;
+  // p[0] is a digit before the blank that precedes the closing 0, so p[1] is on the line.
+  const unsigned second = static_cast<unsigned char>(p[1]) - unsigned{'0'};
+  const unsigned two = second <= 9 ? 1 : 0;
+  const char* after = p + 1 + two;
+  if (*after == ' ' || *after == '\t') {
+    value = first * (1 + 9 * two) + second * two;
     p = after;
     return true;
-  };
+  }
+  return whole_before_blank(p, value, 9);  // three digits or more, or not a number
+}
 
+// The common ballot `weight c1 c2 ... 0`: one candidate per rank, none twice, all on the
+// list. Anything else (or any mistake) goes to read_ballot, which handles and reports it.
+// Most of a file is lines like these, so this is the reader's inner loop: the blank before
+// the closing 0 ends every number before it, which spares a bounds check a byte.
+bool BltReader::read_plain_ballot(std::string_view line) {
+  const std::size_t n = line.size();
+  if (n < 3 || line[n - 1] != '0' || (line[n - 2] != ' ' && line[n - 2] != '\t')) return false;
+  const char* p = line.data();
+  const char* const closing = p + n - 1;
   Weight weight = 0;
-  if (!number(weight)) return false;
+  if (!whole_before_blank(p, weight, 18)) return false;  // 18 digits never overflow 64 bits
   if (++ballot_ == 0) {  // the marks wrapped after 2^32 ballots: start afresh
     std::fill(seen_in_.begin(), seen_in_.end(), 0);
     ballot_ = 1;
   }
-  ranking_.clear();
   const std::size_t candidates = seen_in_.size();
+  std::size_t ranked = 0;  // ranking_ has room for every candidate, each at most once
   for (;;) {
-    skip_blanks();
+    while (*p == ' ' || *p == '\t') ++p;
+    if (p == closing) break;
     std::size_t c = 0;
-    if (!number(c)) return false;
-    if (c == 0) break;
-    if (c > candidates || seen_in_[c - 1] == ballot_) return false;
+    if (!candidate_before_blank(p, c) || c == 0 || c > candidates || seen_in_[c - 1] == ballot_) {
+      return false;
+    }
     seen_in_[c - 1] = ballot_;
-    ranking_.push_back(static_cast<CandidateId>(c - 1));
+    ranking_[ranked++] = static_cast<CandidateId>(c - 1);
   }
-  skip_blanks();
-  if (p != end) return false;
-  sink_->add_strict(ranking_, weight, lines_.number());
+  sink_->add_strict({ranking_.data(), ranked}, weight, lines_.number());
   return true;
 }
 
@@ -250,9 +278,14 @@ void BltReader::read_ballot(std::string_view line) {
 // Ballot lines up to the `0` line that closes them.
 void BltReader::read_ballots(std::string_view line) {
   seen_in_.assign(sink_->candidate_count(), 0);
+  ranking_.assign(sink_->candidate_count(), 0);
   for (;;) {
-    if (is_end_of_ballots(line)) return;
-    if (!read_plain_ballot(line)) read_ballot(line);
+    // The plain reader never takes the closing `0` line (a ballot ends in a 0 after its
+    // weight), so the common line is tried first.
+    if (!read_plain_ballot(line)) {
+      if (is_end_of_ballots(line)) return;
+      read_ballot(line);
+    }
     if (!next_significant(lines_, line)) {
       fail("ballots", "the file ends before the `0` line that closes the ballots");
     }
@@ -304,11 +337,10 @@ Profile BltReader::read() && {
   Header header = read_header();
   sink_ = std::make_unique<BallotSink>(path_, std::vector<std::string>(header.candidates), rules_);
   sink_->profile().seats = header.seats;
-  // A ballot takes a line, and a mark at least two bytes (`3 `): bounds that let the
-  // profile reserve its arena instead of doubling it, which would hold two copies at once
-  // while the whole file is in memory too.
-  sink_->reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1,
-                 text_.size() / 2);
+  // A ballot takes at least four bytes (`1 0` and its line end), a mark two (`3 `): bounds
+  // that let the profile reserve its arena instead of doubling it, which would hold two
+  // copies at once, without a pass over the file to count its lines.
+  sink_->reserve(text_.size() / 4 + 1, text_.size() / 2);
   std::string_view line;
   if (!next_significant(lines_, line)) fail("ballots", "the file ends after the first line");
   if (is_withdrawn_line(line)) {
@@ -324,6 +356,10 @@ Profile BltReader::read() && {
 
 Profile parse_blt(std::string_view text, const std::string& path, const BallotRules& rules) {
   return BltReader(text, path, rules).read();
+}
+
+Profile io::read_blt(MappedFile& file, const std::string& path, const BallotRules& rules) {
+  return BltReader(file.text(), path, rules, &file).read();
 }
 
 }  // namespace veche

@@ -4,15 +4,16 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <memory>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "veche/core/error.hpp"
 #include "veche/io/ballot_sink.hpp"
 #include "veche/io/csv_records.hpp"
 #include "veche/io/read.hpp"
+#include "veche/io/read_mapped.hpp"
 #include "veche/io/text.hpp"
 
 namespace veche {
@@ -25,7 +26,7 @@ using io::parse_whole;
 
 using Cells = std::vector<std::string_view>;
 
-// In a row kept for later: an empty cell; from a lookup: a name not on the given list.
+// In a row's ranking: an empty cell; from a lookup: a name not on the given list.
 constexpr CandidateId kNoCandidate = static_cast<CandidateId>(-1);
 
 // `weight`, `count`, ... as the first header cell: how many voters cast the row's ballot.
@@ -67,10 +68,77 @@ std::string column_field(std::size_t column, std::string_view label) {
   return fmt::format("column {} ({})", column + 1, label.substr(0, 60));
 }
 
-// Looks names up by view, so a cell is not copied to be found.
-struct NameHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Candidates by name. A large file looks a name up for nearly every cell, so this is an
+// open-addressed table hashed eight bytes a step, looked up by view without copying the cell.
+class NameIndex {
+ public:
+  // kNoCandidate when the name is not in it.
+  CandidateId find(std::string_view name) const {
+    if (slots_.empty()) return kNoCandidate;
+    const std::uint64_t h = hash(name);
+    for (std::size_t at = h & mask();; at = (at + 1) & mask()) {
+      const Slot& slot = slots_[at];
+      if (slot.id == kNoCandidate) return kNoCandidate;
+      if (slot.hash == h && slot.name == name) return slot.id;
+    }
+  }
+
+  // False when the name is in it already.
+  bool insert(std::string_view name, CandidateId id) {
+    if (find(name) != kNoCandidate) return false;
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    place(Slot{hash(name), std::string(name), id});
+    ++used_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string name;
+    CandidateId id = kNoCandidate;
+  };
+
+  static std::uint64_t hash(std::string_view s) {
+    constexpr std::uint64_t kMul = 0x9E37'79B9'7F4A'7C15u;
+    std::uint64_t h = s.size() * kMul;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, s.data() + i, 8);
+      h = (h ^ word) * kMul;
+      h ^= h >> 29;
+    }
+    // The last bytes: a whole word ending at the name's end when there is one (a fixed-size
+    // load is a single instruction), else byte by byte.
+    std::uint64_t tail = 0;
+    if (i < s.size() && s.size() >= 8) {
+      std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    } else {
+      for (; i < s.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(s[i]);
+    }
+    h = (h ^ tail) * kMul;
+    return h ^ (h >> 32);
+  }
+
+  std::size_t mask() const { return slots_.size() - 1; }
+
+  void place(Slot slot) {
+    std::size_t at = slot.hash & mask();
+    while (slots_[at].id != kNoCandidate) at = (at + 1) & mask();
+    slots_[at] = std::move(slot);
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_ = std::vector<Slot>(old.empty() ? 16 : old.size() * 2);
+    for (Slot& slot : old) {
+      if (slot.id != kNoCandidate) place(std::move(slot));
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
 };
 
 struct Header {
@@ -82,8 +150,12 @@ struct Header {
 class CsvReader {
  public:
   CsvReader(std::string_view text, const std::string& path, const BallotRules& rules,
-            std::span<const std::string> candidates)
-      : records_(text, path), path_(path), rules_(rules), given_(candidates) {}
+            std::span<const std::string> candidates, io::MappedFile* file = nullptr)
+      : records_(text, path, file),
+        size_(text.size()),
+        path_(path),
+        rules_(rules),
+        given_(candidates) {}
 
   Profile read() &&;
 
@@ -93,13 +165,15 @@ class CsvReader {
   Weight row_weight();
   Profile read_rank_columns();
   Profile read_candidate_columns();
-  CandidateId candidate_named(std::string_view name);
+  CandidateId candidate_named(io::BallotSink& sink, std::string_view name);
+  void reserve(io::BallotSink& sink) const;
 
   [[noreturn]] void fail(const std::string& field, const std::string& why) const {
     throw InputError(path_, records_.line(), field, why);
   }
 
   CsvRecords records_;
+  std::size_t size_;
   const std::string& path_;
   BallotRules rules_;
   std::span<const std::string> given_;
@@ -107,8 +181,8 @@ class CsvReader {
   Cells cells_;
 
   // Candidates by name: the given list, or every name in order of first appearance.
-  std::vector<std::string> names_;
-  std::unordered_map<std::string, CandidateId, NameHash, std::equal_to<>> ids_;
+  std::vector<std::string> names_;  // the given list, each name once
+  NameIndex ids_;
   std::vector<std::string> header_copy_;
 };
 
@@ -147,7 +221,7 @@ Weight CsvReader::row_weight() {
 bool CsvReader::ranks_in_columns() {
   const Cells& labels = header_.labels;
   if (std::all_of(labels.begin() + header_.first(), labels.end(), is_rank_label)) return true;
-  CsvRecords ahead = records_;
+  CsvRecords ahead = records_.ahead();
   Cells row;
   while (ahead.next(row)) {
     bool any = false;
@@ -162,67 +236,61 @@ bool CsvReader::ranks_in_columns() {
   return false;
 }
 
-CandidateId CsvReader::candidate_named(std::string_view name) {
-  auto it = ids_.find(name);
-  if (it != ids_.end()) return it->second;
-  if (!given_.empty()) return kNoCandidate;
-  auto id = static_cast<CandidateId>(names_.size());
-  if (id >= kEqual) fail("candidate", "too many different names");
-  names_.emplace_back(name);
-  ids_.emplace(std::string(name), id);
+CandidateId CsvReader::candidate_named(io::BallotSink& sink, std::string_view name) {
+  CandidateId id = ids_.find(name);
+  if (id != kNoCandidate || !given_.empty()) return id;
+  if (sink.candidate_count() >= kEqual) fail("candidate", "too many different names");
+  id = sink.add_candidate(std::string(name));
+  ids_.insert(name, id);
   return id;
 }
 
-// One column per rank. The candidate list may only be known at the end (names in order of
-// first appearance), so the ballots are kept compactly and given to the builder after.
+// A row takes at least a byte a column (the commas and the line end), a mark two bytes
+// (a name and a comma): bounds that let the profile reserve its arena once.
+void CsvReader::reserve(io::BallotSink& sink) const {
+  const std::size_t rows = size_ / header_.labels.size() + 1;
+  sink.reserve(rows, std::min(size_ / 2 + 1, rows * header_.labels.size()));
+}
+
+// One column per rank. Without a given list the candidates are the names in order of first
+// appearance; each row goes to the builder as it is read, so only distinct ballots are kept.
 Profile CsvReader::read_rank_columns() {
-  struct Row {
-    std::size_t start;
-    Weight weight;
-    std::size_t line;
-    bool rejected;
-  };
-  std::vector<CandidateId> marks;  // every row's ranks, kNoCandidate for an empty cell
-  std::vector<Row> rows;
+  io::BallotSink sink(path_, std::move(names_), rules_);
+  reserve(sink);
+  std::vector<CandidateId> ranking;  // this row's ranks, kNoCandidate for an empty cell
+  std::vector<std::uint32_t> seen_in(sink.candidate_count(), 0);
+  std::uint32_t ballot = 0;
+  io::Ranks ranks;
 
   const Cells& labels = header_.labels;
   while (next_row()) {
-    Row row{marks.size(), row_weight(), records_.line(), false};
+    const Weight weight = row_weight();
+    const std::size_t line = records_.line();
+    ranking.clear();
+    bool rejected = false;
     for (std::size_t k = header_.first(); k < cells_.size(); ++k) {
       if (cells_[k].empty()) {
-        marks.push_back(kNoCandidate);
+        ranking.push_back(kNoCandidate);
         continue;
       }
-      CandidateId c = candidate_named(cells_[k]);
+      CandidateId c = candidate_named(sink, cells_[k]);
       if (c != kNoCandidate) {
-        marks.push_back(c);
+        ranking.push_back(c);
         continue;
       }
       io::UnknownMark what =
-          io::unknown_mark(rules_.unknown_name, path_, row.line, column_field(k, labels[k]),
-                           fmt::format("\"{}\" is not a candidate", cells_[k].substr(0, 60)));
+          sink.unknown_mark(line, column_field(k, labels[k]),
+                            fmt::format("\"{}\" is not a candidate", cells_[k].substr(0, 60)));
       if (what == io::UnknownMark::pass_over) continue;
-      row.rejected = what == io::UnknownMark::reject_ballot;
+      rejected = what == io::UnknownMark::reject_ballot;
       break;
     }
-    rows.push_back(row);
-  }
-
-  io::BallotSink sink(path_, std::move(names_), rules_);
-  io::Ranks ranks;
-  std::vector<std::uint32_t> seen_in(sink.candidate_count(), 0);
-  std::uint32_t ballot = 0;
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const Row& row = rows[r];
-    if (row.rejected) {
-      sink.reject(row.weight, row.line);
+    if (rejected) {
+      sink.reject(weight, line);
       continue;
     }
-    std::span<const CandidateId> ranking(
-        marks.data() + row.start,
-        (r + 1 < rows.size() ? rows[r + 1].start : marks.size()) - row.start);
-    while (!ranking.empty() && ranking.back() == kNoCandidate)
-      ranking = ranking.first(ranking.size() - 1);
+    while (!ranking.empty() && ranking.back() == kNoCandidate) ranking.pop_back();
+    if (seen_in.size() < sink.candidate_count()) seen_in.resize(sink.candidate_count(), 0);
     if (++ballot == 0) {
       std::fill(seen_in.begin(), seen_in.end(), 0);
       ballot = 1;
@@ -236,7 +304,7 @@ Profile CsvReader::read_rank_columns() {
       seen_in[c] = ballot;
     }
     if (plain) {
-      sink.add_strict(ranking, row.weight, row.line);
+      sink.add_strict(ranking, weight, line);
       continue;
     }
     ranks.clear();
@@ -244,7 +312,7 @@ Profile CsvReader::read_rank_columns() {
       ranks.open_rank();
       if (c != kNoCandidate) ranks.mark(c);
     }
-    sink.add(ranks, row.weight, row.line);
+    sink.add(ranks, weight, line);
   }
   return std::move(sink).finish();
 }
@@ -264,6 +332,7 @@ Profile CsvReader::read_candidate_columns() {
   }
   const std::size_t m = names.size();
   io::BallotSink sink(path_, std::move(names), rules_);
+  reserve(sink);
   io::Ranks ranks;
   std::vector<std::pair<std::size_t, CandidateId>> marked;  // (rank, candidate), this row
   while (next_row()) {
@@ -299,13 +368,13 @@ Profile CsvReader::read() && {
     fail("header", "expected a header row naming the ranks or the candidates");
   }
   // The header's views point into the file or into records_' copies, which the next record
-  // reuses: keep them in names_ storage first.
+  // reuses: keep copies of them first.
   header_copy_.assign(labels.begin(), labels.end());
   labels.assign(header_copy_.begin(), header_copy_.end());
 
   if (!ranks_in_columns()) return read_candidate_columns();
   for (const std::string& name : given_) {
-    if (ids_.emplace(name, static_cast<CandidateId>(names_.size())).second) names_.push_back(name);
+    if (ids_.insert(name, static_cast<CandidateId>(names_.size()))) names_.push_back(name);
   }
   return read_rank_columns();
 }
@@ -315,6 +384,11 @@ Profile CsvReader::read() && {
 Profile parse_csv_ranked(std::string_view text, const std::string& path, const BallotRules& rules,
                          std::span<const std::string> candidates) {
   return CsvReader(text, path, rules, candidates).read();
+}
+
+Profile io::read_csv_ranked(MappedFile& file, const std::string& path, const BallotRules& rules,
+                            std::span<const std::string> candidates) {
+  return CsvReader(file.text(), path, rules, candidates, &file).read();
 }
 
 }  // namespace veche

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <system_error>
 
+#include "veche/io/mapped_file.hpp"
+
 namespace veche::io {
 
 inline bool is_blank(char c) {
@@ -27,10 +29,12 @@ inline std::string_view without_bom(std::string_view text) {
 }
 
 // The lines of a text, numbered from 1. A CR before the LF is dropped, and the last line
-// need not end in a newline.
+// need not end in a newline. Given the mapped file the text is, the lines already read are
+// let go of as the reader moves on.
 class Lines {
  public:
-  explicit Lines(std::string_view text) : rest_(without_bom(text)) {}
+  explicit Lines(std::string_view text, MappedFile* file = nullptr)
+      : rest_(without_bom(text)), file_(file) {}
 
   bool next(std::string_view& line) {
     if (done_) return false;
@@ -45,6 +49,7 @@ class Lines {
       rest_.remove_prefix(n + 1);
     }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (file_ != nullptr) file_->passed(line.data());
     ++number_;
     return true;
   }
@@ -54,6 +59,7 @@ class Lines {
 
  private:
   std::string_view rest_;
+  MappedFile* file_;
   std::size_t number_ = 0;
   bool done_ = false;
 };

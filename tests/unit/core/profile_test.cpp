@@ -1,7 +1,8 @@
+#include "veche/core/profile.hpp"
+
 #include <gtest/gtest.h>
 
 #include "veche/core/error.hpp"
-#include "veche/core/profile.hpp"
 
 namespace veche {
 namespace {
@@ -23,6 +24,42 @@ TEST(Profile, MergesIdenticalBallots) {
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p.weight(0), 7u);
   EXPECT_EQ(p.total_weight(), 8u);
+}
+
+// Ballots are merged in batches: repeats inside one batch, across batches, and a profile
+// looked at between two batches all come out as if merged one by one.
+TEST(Profile, MergesInBatchesAsOneByOne) {
+  auto b = builder_for(5);
+  std::vector<std::vector<CandidateId>> rankings = {{0, 1}, {2}, {}, {4, 3, 2, 1, 0}, {1, 0}};
+  std::vector<Weight> expected(rankings.size(), 0);
+  Weight so_far = 0;
+  for (std::size_t voter = 0; voter < 100; ++voter) {
+    const std::size_t r = (voter * voter) % rankings.size();
+    b.add_strict(rankings[r], voter % 3);
+    expected[r] += voter % 3;
+    so_far += voter % 3;
+    if (voter == 40) {
+      EXPECT_EQ(b.profile().total_weight(), so_far);  // between two batches
+    }
+  }
+  Profile p = std::move(b).finish();
+  EXPECT_FALSE(p.has_equal_ranks());
+  ASSERT_EQ(p.size(), 3u);                // (voter * voter) % 5 is only ever 0, 1 or 4
+  const std::size_t order[] = {1, 4, 0};  // first counted: voters 1, 2 and 5 (0 weighs 0)
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    EXPECT_EQ(std::vector<Mark>(p.ballot(i).begin(), p.ballot(i).end()),
+              std::vector<Mark>(rankings[order[i]].begin(), rankings[order[i]].end()));
+    EXPECT_EQ(p.weight(i), expected[order[i]]);
+  }
+}
+
+TEST(Profile, EqualRanksOnlyFromBallotsThatCount) {
+  auto b = builder_for(3);
+  b.add(Groups{{0, 1}}, 0);  // no voter: not in the profile
+  b.add(Groups{{2}}, 1);
+  EXPECT_FALSE(b.profile().has_equal_ranks());
+  b.add(Groups{{0, 1}}, 2);
+  EXPECT_TRUE(std::move(b).finish().has_equal_ranks());
 }
 
 TEST(Profile, KeepsEqualRankings) {
