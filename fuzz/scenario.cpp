@@ -1,12 +1,13 @@
 // libFuzzer: any bytes given to the scenario reader either become a checked Scenario or
 // raise InputError naming the file, line and key — never a crash, a hang or a sanitizer
 // report. (Playing a scenario writes records to disk, so the target stops at reading.)
+#include "veche/council/scenario.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "veche/core/error.hpp"
-#include "veche/council/scenario.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
