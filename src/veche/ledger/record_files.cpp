@@ -15,24 +15,8 @@
 namespace veche {
 
 MappedFile::MappedFile(const fs::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) return;
-  exists_ = true;
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && info.st_size > 0) {
-    void* map = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map != MAP_FAILED) {
-      data_ = static_cast<const char*>(map);
-      size_ = static_cast<std::size_t>(info.st_size);
-      ::madvise(map, size_, MADV_SEQUENTIAL);
-    }
-  }
-  ::close(fd);
-  if (info.st_size > 0 && !data_) throw std::runtime_error(path.string() + ": cannot read");
-}
-
-MappedFile::~MappedFile() {
-  if (data_) ::munmap(const_cast<char*>(data_), size_);
+  std::error_code missing;
+  if (fs::exists(path, missing)) file_.emplace(path.string());
 }
 
 LogText split_torn(std::string_view text) {

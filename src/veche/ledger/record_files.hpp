@@ -8,24 +8,21 @@
 #include <string_view>
 #include <vector>
 
+#include "veche/io/mapped_file.hpp"
 #include "veche/ledger/record.hpp"
 
 namespace veche {
 
-// A whole file mapped read-only; a missing file reads as empty.
+// A whole record file mapped read-only (as ballot files are read); a missing file reads as
+// empty, since a log not yet begun has no file.
 class MappedFile {
  public:
   explicit MappedFile(const fs::path& path);
-  ~MappedFile();
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  std::string_view text() const { return {data_, size_}; }
-  bool exists() const { return exists_; }
+  std::string_view text() const { return file_ ? file_->text() : std::string_view{}; }
+  bool exists() const { return file_.has_value(); }
 
  private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-  bool exists_ = false;
+  std::optional<io::MappedFile> file_;
 };
 
 // The lines of a log that end in a newline; bytes after the last newline are a torn
@@ -45,14 +42,14 @@ std::uint64_t for_each_line(std::string_view complete,
 std::size_t offset_after(std::string_view complete, std::uint64_t count);
 
 struct HeadLine {
-  std::uint64_t line = 0;          // 1-based line of heads.jsonl
-  std::optional<TreeHead> head;    // nullopt: the line is not a head (see `error`)
+  std::uint64_t line = 0;        // 1-based line of heads.jsonl
+  std::optional<TreeHead> head;  // nullopt: the line is not a head (see `error`)
   std::string error;
-  std::string bytes;               // the line as written
+  std::string bytes;  // the line as written
 };
 struct HeadsFile {
   std::vector<HeadLine> lines;
-  std::string torn;                // a torn final line, if any
+  std::string torn;  // a torn final line, if any
 };
 HeadsFile read_heads(const fs::path& path);
 
