@@ -1,12 +1,12 @@
 // The arithmetics STV rules count with, stv-wigm and stv-meek on small hand-counted
 // profiles, and properties every STV rule must have.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <numeric>
+#include <string>
 
 #include "veche/core/error.hpp"
 #include "veche/core/fixed.hpp"
@@ -69,7 +69,8 @@ TEST(StvArithmetic, RationalIsExactAndPrintsTruncated) {
 // --- hand-counted profiles ---------------------------------------------------------------
 
 Profile profile_of(std::vector<std::string> names,
-                   const std::vector<std::pair<Weight, std::vector<CandidateId>>>& ballots, int seats) {
+                   const std::vector<std::pair<Weight, std::vector<CandidateId>>>& ballots,
+                   int seats) {
   veche::ProfileBuilder builder(std::move(names));
   for (const auto& [weight, ranking] : ballots) builder.add_strict(ranking, weight);
   Profile profile = std::move(builder).finish();
@@ -79,7 +80,9 @@ Profile profile_of(std::vector<std::string> names,
 
 // Six A>B, two B, three C; two seats. A's surplus of 2 over the quota of 4 is a third of
 // each of A's six papers: exactly 2 for B in exact arithmetic, 6 × 0.33333 in five places.
-Profile small_surplus() { return profile_of({"A", "B", "C"}, {{6, {0, 1}}, {2, {1}}, {3, {2}}}, 2); }
+Profile small_surplus() {
+  return profile_of({"A", "B", "C"}, {{6, {0, 1}}, {2, {1}}, {3, {2}}}, 2);
+}
 
 TEST(StvWigm, FivePlacesLoseAFractionAndElectByRule52) {
   Outcome o = veche::count_stv_wigm(small_surplus(), {});
@@ -270,16 +273,86 @@ RC_GTEST_PROP(StvProperties, OneSeatElectsTheIrvWinner, ()) {
   if (!met_a_tie(irv_count) && !met_a_tie(ers97)) RC_ASSERT(ers97.elected == irv);
 }
 
+// Whether a surplus ever arose: an elected candidate holding more than the quota at any
+// stage from their election on. Meek's quota falls as papers exhaust, so for Meek: whether
+// any keep value was ever lowered (an iteration ran).
+bool met_a_surplus(const Outcome& o) {
+  if (o.method == "stv-meek") {
+    return std::find(o.notes.begin(), o.notes.end(), "iterations: 0") == o.notes.end();
+  }
+  const long double quota = std::stold(o.quota.value());
+  std::vector<bool> elected(o.candidates.size(), false);
+  for (const veche::Round& r : o.rounds) {
+    for (CandidateId c : r.elected) elected[c] = true;
+    for (CandidateId c = 0; c < o.candidates.size(); ++c) {
+      if (elected[c] && !r.votes[c].empty() && std::stold(r.votes[c]) > quota + 1e-9L) return true;
+    }
+  }
+  return false;
+}
+
+bool met_any_tie(const Outcome& o) {
+  return std::any_of(o.rounds.begin(), o.rounds.end(),
+                     [](const veche::Round& r) { return !r.ties.empty(); });
+}
+
+// Where no surplus arises the three inclusive Gregory family rules do the same thing —
+// exclude the lowest and pass their papers on at full value — so they elect the same
+// candidates (their quotas differ, hence the order of election may not). Ties are left
+// out: each rule looks back its own way.
+// Short ballots spread over many candidates, so that often no one reaches the quota and
+// the last seats go to those left: profiles without surpluses.
+Election spread_election() {
+  auto n = *rc::gen::inRange<std::size_t>(5, 10);
+  Election e;
+  for (std::size_t c = 0; c < n; ++c) e.names.push_back(fmt::format("C{}", c));
+  std::vector<CandidateId> ids(n);
+  std::iota(ids.begin(), ids.end(), CandidateId{0});
+  auto count = *rc::gen::inRange<std::size_t>(2 * n, 6 * n);
+  for (std::size_t b = 0; b < count; ++b) {
+    auto ranking = shuffled(ids);
+    ranking.resize(*rc::gen::inRange<std::size_t>(1, 3));
+    e.ballots.emplace_back(*rc::gen::inRange<Weight>(1, 10), std::move(ranking));
+  }
+  return e;
+}
+
+RC_GTEST_PROP(StvProperties, WithoutSurplusesMeekWigmAndScottishAgree, ()) {
+  Election e = spread_election();
+  int seats = *rc::gen::inRange<int>(1, static_cast<int>(e.names.size()) / 2);
+  Profile profile = profile_of(e.names, e.ballots, seats);
+  CountOptions options;
+  options.ties.order.resize(e.names.size());
+  std::iota(options.ties.order.begin(), options.ties.order.end(), CandidateId{0});
+  std::vector<Outcome> counts{veche::count_stv_scottish(profile, options),
+                              veche::count_stv_wigm(profile, options),
+                              veche::count_stv_meek(profile, options)};
+  bool comparable = std::none_of(counts.begin(), counts.end(), [](const Outcome& o) {
+    return met_a_surplus(o) || met_any_tie(o);
+  });
+  RC_CLASSIFY(comparable, "no surplus, no tie");
+  if (!comparable) return;
+  auto as_set = [](std::vector<CandidateId> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  RC_ASSERT(as_set(counts[0].elected) == as_set(counts[1].elected));
+  RC_ASSERT(as_set(counts[0].elected) == as_set(counts[2].elected));
+}
+
 bool same_count(const Outcome& a, const Outcome& b) {
-  if (a.elected != b.elected || a.quota != b.quota || a.rounds.size() != b.rounds.size()) return false;
+  if (a.elected != b.elected || a.quota != b.quota || a.rounds.size() != b.rounds.size())
+    return false;
   for (std::size_t r = 0; r < a.rounds.size(); ++r) {
     const auto &x = a.rounds[r], &y = b.rounds[r];
     if (x.action != y.action || x.votes != y.votes || x.exhausted != y.exhausted ||
-        x.elected != y.elected || x.excluded != y.excluded || x.transfers.size() != y.transfers.size()) {
+        x.elected != y.elected || x.excluded != y.excluded ||
+        x.transfers.size() != y.transfers.size()) {
       return false;
     }
     for (std::size_t t = 0; t < x.transfers.size(); ++t) {
-      if (x.transfers[t].to != y.transfers[t].to || x.transfers[t].votes != y.transfers[t].votes) return false;
+      if (x.transfers[t].to != y.transfers[t].to || x.transfers[t].votes != y.transfers[t].votes)
+        return false;
     }
   }
   return true;
