@@ -498,10 +498,13 @@ void ScenarioReader::read_elections(const toml::table& root, Scenario& s) const 
       auto [at, fresh] = stands_in.emplace(name, i);
       if (!fresh) {
         const toml::node* where = elections[i]->get("candidates");
+        // Named twice in this very election (two lists, say) or already in an earlier one.
+        std::string also = at->second == i
+                               ? "is named twice in this election"
+                               : fmt::format("also stands in election[{}] ({})", at->second + 1,
+                                             s.elections[at->second].council);
         fail(where ? *where : static_cast<const toml::node&>(*elections[i]), path + ".candidates",
-             fmt::format("\"{}\" also stands in election[{}] ({}): a delegate elected twice would "
-                         "hold two seats",
-                         name, at->second + 1, s.elections[at->second].council));
+             fmt::format("\"{}\" {}: a delegate elected twice would hold two seats", name, also));
       }
     }
     s.elections.push_back(std::move(e));

@@ -171,6 +171,14 @@ TEST(ScenarioElections, MistakesInAnElectionAreNamed) {
           "generate = { voters = 3 }\n[[election.list]]\nparty = \"P\"\ncandidates = [\"X\"]\n",
       "f.toml:12: election[1].threshold: --threshold \"120%\": more than 100%; write a share such "
       "as 5% or 0.05");
+  // Found by fuzz/scenario: a name on two lists of one election read past the elections.
+  expect_refused(
+      std::string(kHead) +
+          "[[election]]\ncouncil = \"A\"\nmethod = \"dhondt\"\nseats = 1\n"
+          "generate = { voters = 3 }\n[[election.list]]\nparty = \"P\"\n"
+          "candidates = [\"X\"]\n[[election.list]]\nparty = \"Q\"\ncandidates = [\"X\"]\n",
+      "f.toml:8: election[1].candidates: \"X\" is named twice in this election: a "
+      "delegate elected twice would hold two seats");
   expect_refused(
       std::string(kHead) + "[[mandate]]\ncouncil = \"A\"\ndelegate = \"X\"\nrecord = \"A\"\n",
       "f.toml:11: mandate[1].record: no [[election]] in council \"A\" to sign it");
