@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "random_election.hpp"
 #include "veche/core/error.hpp"
 #include "veche/count/methods.hpp"
 
@@ -201,32 +202,14 @@ TEST(StvGregory, EdgesOfTheCount) {
 
 // --- properties --------------------------------------------------------------------------
 
-struct Election {
-  std::vector<std::string> names;
-  std::vector<std::pair<Weight, std::vector<CandidateId>>> ballots;
-};
-
-template <class T>
-std::vector<T> shuffled(std::vector<T> items) {
-  for (std::size_t i = items.size(); i > 1; --i) {
-    std::swap(items[i - 1], items[*rc::gen::inRange<std::size_t>(0, i)]);
-  }
-  return items;
-}
+using veche::testing::Election;
+using veche::testing::shuffled;
 
 Election any_election() {
-  auto n = *rc::gen::inRange<std::size_t>(2, 9);
-  Election e;
-  for (std::size_t c = 0; c < n; ++c) e.names.push_back(fmt::format("C{}", c));
-  std::vector<CandidateId> ids(n);
-  std::iota(ids.begin(), ids.end(), CandidateId{0});
-  auto count = *rc::gen::inRange<std::size_t>(1, 30);
-  for (std::size_t b = 0; b < count; ++b) {
-    auto ranking = shuffled(ids);
-    ranking.resize(*rc::gen::inRange<std::size_t>(1, n + 1));
-    e.ballots.emplace_back(*rc::gen::inRange<Weight>(1, 40), std::move(ranking));
-  }
-  return e;
+  veche::testing::ElectionShape shape;
+  shape.most = 9;
+  shape.heaviest = 40;
+  return veche::testing::any_election(shape);
 }
 
 // With one seat the quota is a majority and every transfer is at a value of 1: the count

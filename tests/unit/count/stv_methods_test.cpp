@@ -8,6 +8,7 @@
 #include <numeric>
 #include <string>
 
+#include "random_election.hpp"
 #include "veche/core/error.hpp"
 #include "veche/core/fixed.hpp"
 #include "veche/core/rational.hpp"
@@ -217,34 +218,10 @@ TEST(StvScottishEdges, NoSeatsIsRefused) {
 
 // --- properties --------------------------------------------------------------------------
 
-struct Election {
-  std::vector<std::string> names;
-  std::vector<std::pair<Weight, std::vector<CandidateId>>> ballots;
-};
-
-// A random permutation, drawn so rapidcheck can shrink it.
-template <class T>
-std::vector<T> shuffled(std::vector<T> items) {
-  for (std::size_t i = items.size(); i > 1; --i) {
-    std::swap(items[i - 1], items[*rc::gen::inRange<std::size_t>(0, i)]);
-  }
-  return items;
-}
-
-Election any_election() {
-  auto n = *rc::gen::inRange<std::size_t>(2, 7);
-  Election e;
-  for (std::size_t c = 0; c < n; ++c) e.names.push_back(fmt::format("C{}", c));
-  std::vector<CandidateId> ids(n);
-  std::iota(ids.begin(), ids.end(), CandidateId{0});
-  auto count = *rc::gen::inRange<std::size_t>(1, 30);
-  for (std::size_t b = 0; b < count; ++b) {
-    auto ranking = shuffled(ids);
-    ranking.resize(*rc::gen::inRange<std::size_t>(1, n + 1));
-    e.ballots.emplace_back(*rc::gen::inRange<Weight>(1, 25), std::move(ranking));
-  }
-  return e;
-}
+using veche::testing::any_election;
+using veche::testing::Election;
+using veche::testing::ElectionShape;
+using veche::testing::shuffled;
 
 // With one seat every quota rule is a majority rule: STV is the instant runoff. A fixed
 // tie order makes the lot the same whatever the stage numbers are.
@@ -303,18 +280,14 @@ bool met_any_tie(const Outcome& o) {
 // Short ballots spread over many candidates, so that often no one reaches the quota and
 // the last seats go to those left: profiles without surpluses.
 Election spread_election() {
-  auto n = *rc::gen::inRange<std::size_t>(5, 10);
-  Election e;
-  for (std::size_t c = 0; c < n; ++c) e.names.push_back(fmt::format("C{}", c));
-  std::vector<CandidateId> ids(n);
-  std::iota(ids.begin(), ids.end(), CandidateId{0});
-  auto count = *rc::gen::inRange<std::size_t>(2 * n, 6 * n);
-  for (std::size_t b = 0; b < count; ++b) {
-    auto ranking = shuffled(ids);
-    ranking.resize(*rc::gen::inRange<std::size_t>(1, 3));
-    e.ballots.emplace_back(*rc::gen::inRange<Weight>(1, 10), std::move(ranking));
-  }
-  return e;
+  ElectionShape shape;
+  shape.fewest = 5;
+  shape.most = 10;
+  shape.min_ballots = 10;
+  shape.max_ballots = 30;
+  shape.longest = 3;
+  shape.heaviest = 10;
+  return any_election(shape);
 }
 
 RC_GTEST_PROP(StvProperties, WithoutSurplusesMeekWigmAndScottishAgree, ()) {
