@@ -20,7 +20,9 @@ __extension__ using Wide = __int128;
 struct Truncate {  // "any remainder being ignored": towards zero
   static constexpr std::string_view name = "truncated";
   template <class I>
-  static constexpr I divide(I num, I den) { return num / den; }
+  static constexpr I divide(I num, I den) {
+    return num / den;
+  }
 };
 struct RoundUp {  // away from zero: keep values that must never fall short
   static constexpr std::string_view name = "rounded up";
@@ -78,8 +80,14 @@ class Fixed {
   constexpr std::int64_t raw() const { return units_; }
   constexpr bool is_zero() const { return units_ == 0; }
 
-  constexpr Fixed& operator+=(Fixed o) { units_ += o.units_; return *this; }
-  constexpr Fixed& operator-=(Fixed o) { units_ -= o.units_; return *this; }
+  constexpr Fixed& operator+=(Fixed o) {
+    units_ += o.units_;
+    return *this;
+  }
+  constexpr Fixed& operator-=(Fixed o) {
+    units_ -= o.units_;
+    return *this;
+  }
   friend constexpr Fixed operator+(Fixed a, Fixed b) { return a += b; }
   friend constexpr Fixed operator-(Fixed a, Fixed b) { return a -= b; }
   friend constexpr Fixed operator*(Fixed a, Weight n) {

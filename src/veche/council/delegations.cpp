@@ -1,9 +1,9 @@
 #include "veche/council/delegations.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "veche/apportion/method.hpp"
 #include "veche/core/error.hpp"
@@ -14,7 +14,8 @@ namespace veche {
 
 namespace {
 
-std::vector<DelegationRow> rows_for(const Organisation& o, CouncilId parent, DelegationBasis basis) {
+std::vector<DelegationRow> rows_for(const Organisation& o, CouncilId parent,
+                                    DelegationBasis basis) {
   RegisterCounts counts = register_counts(o);
   const auto& figures = basis == DelegationBasis::members ? counts.members : counts.electorate;
   std::vector<DelegationRow> rows;
@@ -22,16 +23,20 @@ std::vector<DelegationRow> rows_for(const Organisation& o, CouncilId parent, Del
     rows.push_back({child, o.council(child).name, figures[child], 0, false});
   }
   if (rows.empty()) {
-    throw UsageError(fmt::format("council {} has no councils below it to send delegates", o.council(parent).name));
+    throw UsageError(fmt::format("council {} has no councils below it to send delegates",
+                                 o.council(parent).name));
   }
   return rows;
 }
 
 std::uint64_t rounded_ratio(std::uint64_t basis, std::uint64_t per, RatioRounding rounding) {
   switch (rounding) {
-    case RatioRounding::down: return basis / per;
-    case RatioRounding::up: return basis / per + (basis % per != 0 ? 1 : 0);
-    case RatioRounding::nearest: return basis / per + (2 * (basis % per) >= per ? 1 : 0);
+    case RatioRounding::down:
+      return basis / per;
+    case RatioRounding::up:
+      return basis / per + (basis % per != 0 ? 1 : 0);
+    case RatioRounding::nearest:
+      return basis / per + (2 * (basis % per) >= per ? 1 : 0);
   }
   return 0;
 }
@@ -68,11 +73,15 @@ void apportion_proportionally(DelegationTable& table, const DelegationRule& rule
   if (!method) throw UsageError(fmt::format("no apportionment method called {}", rule.method));
   const auto councils = static_cast<int>(table.rows.size());
   if (rule.seats < rule.minimum * councils) {
-    throw UsageError(fmt::format("{} councils with at least {} delegates each need {} seats, not {}", councils,
-                                 rule.minimum, rule.minimum * councils, rule.seats));
+    throw UsageError(
+        fmt::format("{} councils with at least {} delegates each need {} seats, not {}", councils,
+                    rule.minimum, rule.minimum * councils, rule.seats));
   }
-  bool anyone = std::any_of(table.rows.begin(), table.rows.end(), [](const DelegationRow& r) { return r.basis > 0; });
-  if (!anyone) throw UsageError(fmt::format("no council below {} has any {}", table.parent, to_string(rule.basis)));
+  bool anyone = std::any_of(table.rows.begin(), table.rows.end(),
+                            [](const DelegationRow& r) { return r.basis > 0; });
+  if (!anyone)
+    throw UsageError(
+        fmt::format("no council below {} has any {}", table.parent, to_string(rule.basis)));
   // Each round sets aside councils at their minimum, so seats_left stays at least the
   // minimum times the councils still in the pool, and the loop ends within one round a council.
   std::vector<std::size_t> pool(table.rows.size());
@@ -98,10 +107,11 @@ void apportion_proportionally(DelegationTable& table, const DelegationRule& rule
     pool = std::move(still);
   }
   if (table.rounds.size() > 1) {
-    table.notes.push_back(fmt::format("{} councils raised to the minimum of {}; the other seats shared again",
-                                      std::count_if(table.rows.begin(), table.rows.end(),
-                                                    [](const DelegationRow& r) { return r.raised_to_minimum; }),
-                                      rule.minimum));
+    table.notes.push_back(
+        fmt::format("{} councils raised to the minimum of {}; the other seats shared again",
+                    std::count_if(table.rows.begin(), table.rows.end(),
+                                  [](const DelegationRow& r) { return r.raised_to_minimum; }),
+                    rule.minimum));
   }
 }
 
@@ -110,8 +120,8 @@ std::string rule_text(const DelegationRule& rule) {
     return fmt::format("one delegate per {} {}, rounded {}, at least {} a council", rule.per,
                        to_string(rule.basis), to_string(rule.rounding), rule.minimum);
   }
-  return fmt::format("{} delegates by {} in proportion to {}, at least {} a council", rule.seats, rule.method,
-                     to_string(rule.basis), rule.minimum);
+  return fmt::format("{} delegates by {} in proportion to {}, at least {} a council", rule.seats,
+                     rule.method, to_string(rule.basis), rule.minimum);
 }
 
 }  // namespace
@@ -122,9 +132,12 @@ std::string_view to_string(DelegationBasis basis) {
 
 std::string_view to_string(RatioRounding rounding) {
   switch (rounding) {
-    case RatioRounding::up: return "up";
-    case RatioRounding::down: return "down";
-    case RatioRounding::nearest: return "nearest";
+    case RatioRounding::up:
+      return "up";
+    case RatioRounding::down:
+      return "down";
+    case RatioRounding::nearest:
+      return "nearest";
   }
   return "?";
 }
@@ -149,7 +162,8 @@ std::optional<int> DelegationTable::delegates_of(std::string_view council) const
   return std::nullopt;
 }
 
-DelegationTable apportion_delegations(const Organisation& organisation, CouncilId parent, const DelegationRule& rule) {
+DelegationTable apportion_delegations(const Organisation& organisation, CouncilId parent,
+                                      const DelegationRule& rule) {
   if (rule.minimum < 0) throw UsageError("the minimum delegation cannot be negative");
   DelegationTable table;
   table.parent = organisation.council(parent).name;
@@ -180,7 +194,8 @@ std::string delegation_text(const DelegationTable& table) {
   out += text.render();
   for (const Apportionment& a : table.rounds) {
     for (const Tie& tie : a.ties) {
-      out += fmt::format("Tie for {}: {} chosen by {}\n", tie.purpose, a.parties[tie.chosen], tie.resolved_by);
+      out += fmt::format("Tie for {}: {} chosen by {}\n", tie.purpose, a.parties[tie.chosen],
+                         tie.resolved_by);
     }
   }
   for (const std::string& note : table.notes) out += "Note: " + note + "\n";
@@ -193,12 +208,15 @@ nlohmann::ordered_json delegation_json(const DelegationTable& table) {
   json["rule"] = table.rule;
   json["councils"] = nlohmann::ordered_json::array();
   for (const DelegationRow& row : table.rows) {
-    json["councils"].push_back(
-        {{"council", row.name}, {"basis", row.basis}, {"delegates", row.delegates}, {"minimum", row.raised_to_minimum}});
+    json["councils"].push_back({{"council", row.name},
+                                {"basis", row.basis},
+                                {"delegates", row.delegates},
+                                {"minimum", row.raised_to_minimum}});
   }
   json["total"] = table.total;
   json["apportionments"] = nlohmann::ordered_json::array();
-  for (const Apportionment& a : table.rounds) json["apportionments"].push_back(apportionment_json(a));
+  for (const Apportionment& a : table.rounds)
+    json["apportionments"].push_back(apportionment_json(a));
   json["notes"] = table.notes;
   return json;
 }

@@ -1,12 +1,11 @@
 #pragma once
 // How many delegates each council sends up: the organisation's rule, and the table it makes.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "veche/core/party_votes.hpp"
 #include "veche/core/tie_policy.hpp"
@@ -49,10 +48,10 @@ struct DelegationRow {
 };
 
 struct DelegationTable {
-  std::string parent;                 // the council the delegates go to
-  std::string rule;                   // the rule in words
+  std::string parent;  // the council the delegates go to
+  std::string rule;    // the rule in words
   DelegationBasis basis = DelegationBasis::members;
-  std::vector<DelegationRow> rows;    // one a child council, register order
+  std::vector<DelegationRow> rows;  // one a child council, register order
   int total = 0;
   std::vector<Apportionment> rounds;  // proportional: the apportionment(s) run
   std::vector<std::string> notes;

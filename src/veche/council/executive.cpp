@@ -1,9 +1,9 @@
 #include "veche/council/executive.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "veche/core/error.hpp"
 #include "veche/core/rational.hpp"
@@ -34,15 +34,18 @@ Executive begin_executive(std::string_view rule, std::vector<CoalitionParty> par
   if (parties.empty()) throw UsageError("an executive needs at least one coalition party");
   if (portfolios.empty()) throw UsageError("an executive needs at least one portfolio");
   for (std::size_t i = 0; i < portfolios.size(); ++i) {
-    if (index_of(portfolios, portfolios[i]) != i) throw UsageError("portfolio " + portfolios[i] + " is listed twice");
+    if (index_of(portfolios, portfolios[i]) != i)
+      throw UsageError("portfolio " + portfolios[i] + " is listed twice");
   }
   Executive e;
   e.rule = std::string(rule);
   e.portfolios = std::move(portfolios);
   e.parties = std::move(parties);
   for (std::size_t p = 0; p < e.parties.size(); ++p) {
-    if (party_index(e, e.parties[p].name) != p) throw UsageError("party " + e.parties[p].name + " is listed twice");
-    if (e.parties[p].seats < 0) throw UsageError("party " + e.parties[p].name + " has fewer than no seats");
+    if (party_index(e, e.parties[p].name) != p)
+      throw UsageError("party " + e.parties[p].name + " is listed twice");
+    if (e.parties[p].seats < 0)
+      throw UsageError("party " + e.parties[p].name + " has fewer than no seats");
   }
   e.holder.assign(e.portfolios.size(), std::nullopt);
   e.resigned.assign(e.parties.size(), false);
@@ -50,7 +53,8 @@ Executive begin_executive(std::string_view rule, std::vector<CoalitionParty> par
 }
 
 int held_by(const Executive& e, std::size_t party) {
-  return static_cast<int>(std::count(e.holder.begin(), e.holder.end(), std::optional<std::size_t>(party)));
+  return static_cast<int>(
+      std::count(e.holder.begin(), e.holder.end(), std::optional<std::size_t>(party)));
 }
 
 Rational quotient(const Executive& e, std::size_t party) {
@@ -74,7 +78,8 @@ std::vector<CandidateId> highest_quotients(const Executive& e) {
 
 CandidateId choose_party(Executive& e, const TiePolicy& policy, int pick) {
   std::vector<CandidateId> top = highest_quotients(e);
-  if (top.empty()) throw UsageError("no party left in the executive holds a seat to choose a portfolio");
+  if (top.empty())
+    throw UsageError("no party left in the executive holds a seat to choose a portfolio");
   if (top.size() == 1) return top.front();
   // Oldest first: seats, then votes, so a backward look-back asks votes first.
   std::vector<std::vector<Weight>> history(2);
@@ -84,7 +89,8 @@ CandidateId choose_party(Executive& e, const TiePolicy& policy, int pick) {
     history[1].push_back(party.votes);
     names.push_back(party.name);
   }
-  Tie tie = break_tie(top, Seek::highest, fmt::format("pick {}", pick), history, policy, pick, names);
+  Tie tie =
+      break_tie(top, Seek::highest, fmt::format("pick {}", pick), history, policy, pick, names);
   // The look-back's "rounds" are the party's seats and votes; say so.
   if (tie.resolved_by == "earlier rounds (round 1)") tie.resolved_by = "more seats";
   if (tie.resolved_by == "earlier rounds (round 2)") tie.resolved_by = "more votes";
@@ -115,21 +121,26 @@ void choose_until_filled(Executive& e, const TiePolicy& policy, bool reallocatio
   }
 }
 
-void apply_agreement(Executive& e, const std::vector<std::pair<std::string, std::string>>& agreement,
+void apply_agreement(Executive& e,
+                     const std::vector<std::pair<std::string, std::string>>& agreement,
                      bool reallocation) {
   for (const auto& [portfolio, party] : agreement) {
     auto i = index_of(e.portfolios, portfolio);
-    if (!i) throw UsageError("the agreement gives " + portfolio + ", which is not a portfolio of this executive");
+    if (!i)
+      throw UsageError("the agreement gives " + portfolio +
+                       ", which is not a portfolio of this executive");
     auto p = party_index(e, party);
-    if (!p || e.resigned[*p]) throw UsageError("the agreement gives " + portfolio + " to " + party +
-                                               ", which is not a party of the executive");
+    if (!p || e.resigned[*p])
+      throw UsageError("the agreement gives " + portfolio + " to " + party +
+                       ", which is not a party of the executive");
     if (e.holder[*i]) throw UsageError("the agreement gives " + portfolio + " twice");
     e.holder[*i] = *p;
     e.picks.push_back({static_cast<int>(e.picks.size()) + 1, party, portfolio, "", reallocation});
   }
   auto vacant = std::find(e.holder.begin(), e.holder.end(), std::nullopt);
   if (vacant != e.holder.end()) {
-    throw UsageError("the agreement leaves " + e.portfolios[static_cast<std::size_t>(vacant - e.holder.begin())] +
+    throw UsageError("the agreement leaves " +
+                     e.portfolios[static_cast<std::size_t>(vacant - e.holder.begin())] +
                      " to no one");
   }
 }
@@ -152,8 +163,9 @@ Executive form_executive(std::vector<CoalitionParty> parties, std::vector<std::s
   return e;
 }
 
-Executive form_executive_by_agreement(std::vector<CoalitionParty> parties, std::vector<std::string> portfolios,
-                                      const std::vector<std::pair<std::string, std::string>>& agreement) {
+Executive form_executive_by_agreement(
+    std::vector<CoalitionParty> parties, std::vector<std::string> portfolios,
+    const std::vector<std::pair<std::string, std::string>>& agreement) {
   Executive e = begin_executive(kAgreement, std::move(parties), std::move(portfolios));
   apply_agreement(e, agreement, false);
   return e;
@@ -163,7 +175,8 @@ void resign_from_executive(Executive& e, std::string_view party, const TiePolicy
                            const std::vector<std::pair<std::string, std::string>>& agreement) {
   auto p = party_index(e, party);
   if (!p) throw UsageError(fmt::format("{} is not a party of the executive", party));
-  if (e.resigned[*p]) throw UsageError(fmt::format("{} has already resigned from the executive", party));
+  if (e.resigned[*p])
+    throw UsageError(fmt::format("{} has already resigned from the executive", party));
   std::vector<std::string> vacated = e.portfolios_of(party);
   e.resigned[*p] = true;
   for (auto& h : e.holder) {
@@ -187,7 +200,8 @@ std::string executive_text(const Executive& e) {
   }
   out += table.render();
   for (const Tie& tie : e.ties) {
-    out += fmt::format("Tie for {}: {} chosen by {}\n", tie.purpose, e.parties[tie.chosen].name, tie.resolved_by);
+    out += fmt::format("Tie for {}: {} chosen by {}\n", tie.purpose, e.parties[tie.chosen].name,
+                       tie.resolved_by);
   }
   for (const std::string& note : e.notes) out += "Note: " + note + "\n";
   return out;
@@ -202,8 +216,11 @@ nlohmann::ordered_json executive_json(const Executive& e) {
   }
   json["picks"] = nlohmann::ordered_json::array();
   for (const PortfolioPick& pick : e.picks) {
-    json["picks"].push_back({{"pick", pick.pick}, {"party", pick.party}, {"portfolio", pick.portfolio},
-                             {"quotient", pick.quotient}, {"reallocation", pick.reallocation}});
+    json["picks"].push_back({{"pick", pick.pick},
+                             {"party", pick.party},
+                             {"portfolio", pick.portfolio},
+                             {"quotient", pick.quotient},
+                             {"reallocation", pick.reallocation}});
   }
   json["resigned"] = nlohmann::ordered_json::array();
   for (std::size_t p = 0; p < e.parties.size(); ++p) {
@@ -211,7 +228,8 @@ nlohmann::ordered_json executive_json(const Executive& e) {
   }
   json["ties"] = nlohmann::ordered_json::array();
   for (const Tie& tie : e.ties) {
-    json["ties"].push_back({{"purpose", tie.purpose}, {"chosen", e.parties[tie.chosen].name},
+    json["ties"].push_back({{"purpose", tie.purpose},
+                            {"chosen", e.parties[tie.chosen].name},
                             {"resolved_by", tie.resolved_by}});
   }
   json["tie_seed"] = e.tie_seed;

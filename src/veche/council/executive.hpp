@@ -1,13 +1,12 @@
 #pragma once
 // A congress's executive: the portfolios shared among the coalition parties, by d'Hondt
 // sequential choice or by an agreement the congress records.
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "veche/core/candidate.hpp"
 #include "veche/core/outcome.hpp"
@@ -23,10 +22,10 @@ struct CoalitionParty {
 };
 
 struct PortfolioPick {
-  int pick = 0;               // 1-based, across formation and every re-allocation
+  int pick = 0;  // 1-based, across formation and every re-allocation
   std::string party;
   std::string portfolio;
-  std::string quotient;       // seats ÷ (portfolios held + 1), 3 places, truncated; "" by agreement
+  std::string quotient;  // seats ÷ (portfolios held + 1), 3 places, truncated; "" by agreement
   bool reallocation = false;  // taken after a party resigned
 };
 
@@ -35,9 +34,9 @@ struct Executive {
   std::vector<std::string> portfolios;  // in the congress's order
   std::vector<CoalitionParty> parties;  // in the coalition's order
   std::vector<std::optional<std::size_t>> holder;  // per portfolio: index into parties
-  std::vector<bool> resigned;           // per party
+  std::vector<bool> resigned;                      // per party
   std::vector<PortfolioPick> picks;
-  std::vector<Tie> ties;                // tied quotients; ids index parties
+  std::vector<Tie> ties;  // tied quotients; ids index parties
   std::string tie_seed;
   std::vector<std::string> notes;
 
@@ -53,8 +52,9 @@ Executive form_executive(std::vector<CoalitionParty> parties, std::vector<std::s
 
 // Portfolios as the coalition agreed them: (portfolio, party) pairs, each portfolio
 // exactly once, to a coalition party. UsageError naming what is wrong otherwise.
-Executive form_executive_by_agreement(std::vector<CoalitionParty> parties, std::vector<std::string> portfolios,
-                                      const std::vector<std::pair<std::string, std::string>>& agreement);
+Executive form_executive_by_agreement(
+    std::vector<CoalitionParty> parties, std::vector<std::string> portfolios,
+    const std::vector<std::pair<std::string, std::string>>& agreement);
 
 // `party` leaves the executive. Its portfolios are re-allocated by the rule that formed it:
 // d'Hondt sequential choice resumes among the parties still in, each quotient counting the

@@ -1,8 +1,8 @@
 #include "veche/council/majority.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace veche {
 
@@ -52,7 +52,9 @@ std::optional<Share> parse_council_share(std::string_view text) {
   return share;
 }
 
-std::string to_string(Share share) { return fmt::format("{}/{}", share.num, share.den); }
+std::string to_string(Share share) {
+  return fmt::format("{}/{}", share.num, share.den);
+}
 
 bool reaches(std::uint64_t part, std::uint64_t whole, Share share) {
   return Wide{part} * share.den >= Wide{share.num} * whole;
@@ -60,9 +62,12 @@ bool reaches(std::uint64_t part, std::uint64_t whole, Share share) {
 
 std::string_view to_string(Majority majority) {
   switch (majority) {
-    case Majority::simple: return "simple";
-    case Majority::absolute: return "absolute";
-    case Majority::two_thirds: return "two-thirds";
+    case Majority::simple:
+      return "simple";
+    case Majority::absolute:
+      return "absolute";
+    case Majority::two_thirds:
+      return "two-thirds";
   }
   return "?";
 }
@@ -76,9 +81,12 @@ std::optional<Majority> parse_majority(std::string_view text) {
 
 bool carried(Majority majority, std::uint64_t for_, std::uint64_t against, std::uint64_t whole) {
   switch (majority) {
-    case Majority::simple: return for_ > against;
-    case Majority::absolute: return Wide{for_} * 2 > whole;
-    case Majority::two_thirds: return for_ > 0 && Wide{for_} * 3 >= (Wide{for_} + against) * 2;
+    case Majority::simple:
+      return for_ > against;
+    case Majority::absolute:
+      return Wide{for_} * 2 > whole;
+    case Majority::two_thirds:
+      return for_ > 0 && Wide{for_} * 3 >= (Wide{for_} + against) * 2;
   }
   return false;
 }

@@ -2,12 +2,11 @@
 // A motion in a council or congress: moved and seconded by sitting delegates, amendments
 // decided before the motion itself, every question put to a public roll-call vote.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "veche/council/majority.hpp"
 
@@ -19,7 +18,7 @@ std::string_view to_string(Vote vote);
 struct MotionRules {
   Majority majority = Majority::simple;            // for the motion
   Majority amendment_majority = Majority::simple;  // for each amendment
-  Share quorum{1, 2};                              // delegates present ÷ delegates seated, at least
+  Share quorum{1, 2};  // delegates present ÷ delegates seated, at least
 };
 
 // One question put to the council. Delegates' votes are public: the roll names each one.

@@ -1,14 +1,15 @@
 #include "veche/council/organisation.hpp"
 
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 namespace veche {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kLevelNames = {"local", "district", "regional", "congress"};
+constexpr std::array<std::string_view, 4> kLevelNames = {"local", "district", "regional",
+                                                         "congress"};
 
 template <class Id>
 Id next_id(std::size_t size) {
@@ -32,8 +33,9 @@ std::optional<Id> look_up(const std::unordered_map<std::string, Id>& index, std:
 void check_parent_exists(const Organisation& o, CouncilId id) {
   const Council& c = o.council(id);
   if (c.parent && *c.parent >= o.councils().size()) {
-    throw OrganisationError(OrganisationProblem::unknown_parent, c.name,
-                            fmt::format("council {} has parent #{}, which is no council", c.name, *c.parent));
+    throw OrganisationError(
+        OrganisationProblem::unknown_parent, c.name,
+        fmt::format("council {} has parent #{}, which is no council", c.name, *c.parent));
   }
 }
 
@@ -42,9 +44,10 @@ void check_parent_level(const Organisation& o, CouncilId id) {
   if (!c.parent) return;
   const Council& parent = o.council(*c.parent);
   if (parent.level <= c.level) {
-    throw OrganisationError(OrganisationProblem::parent_not_higher, c.name,
-                            fmt::format("council {} ({}) sends delegates to {} ({}), which is not a higher level",
-                                        c.name, to_string(c.level), parent.name, to_string(parent.level)));
+    throw OrganisationError(
+        OrganisationProblem::parent_not_higher, c.name,
+        fmt::format("council {} ({}) sends delegates to {} ({}), which is not a higher level",
+                    c.name, to_string(c.level), parent.name, to_string(parent.level)));
   }
 }
 
@@ -65,18 +68,20 @@ void check_acyclic(const Organisation& o, CouncilId id) {
 void check_member(const Organisation& o, const Member& m) {
   if (m.constituency >= o.councils().size()) {
     throw OrganisationError(OrganisationProblem::unknown_council, m.name,
-                            fmt::format("member {} belongs to council #{}, which is no council", m.name,
-                                        m.constituency));
+                            fmt::format("member {} belongs to council #{}, which is no council",
+                                        m.name, m.constituency));
   }
   const Council& c = o.council(m.constituency);
   if (c.level != CouncilLevel::local) {
-    throw OrganisationError(OrganisationProblem::member_not_local, m.name,
-                            fmt::format("member {} belongs to {}, a {} council; members belong to a local council",
-                                        m.name, c.name, to_string(c.level)));
+    throw OrganisationError(
+        OrganisationProblem::member_not_local, m.name,
+        fmt::format("member {} belongs to {}, a {} council; members belong to a local council",
+                    m.name, c.name, to_string(c.level)));
   }
   if (m.party && *m.party >= o.parties().size()) {
-    throw OrganisationError(OrganisationProblem::unknown_party, m.name,
-                            fmt::format("member {} belongs to party #{}, which is no party", m.name, *m.party));
+    throw OrganisationError(
+        OrganisationProblem::unknown_party, m.name,
+        fmt::format("member {} belongs to party #{}, which is no party", m.name, *m.party));
   }
 }
 
@@ -92,15 +97,17 @@ void check_attestations(const Organisation& o) {
     const Council& c = o.council(id);
     if (listed[id] > 0 && c.attested_members && *c.attested_members != listed[id]) {
       throw OrganisationError(OrganisationProblem::attestation_mismatch, c.name,
-                              fmt::format("council {} attests {} members but the register lists {}", c.name,
-                                          *c.attested_members, listed[id]));
+                              fmt::format("council {} attests {} members but the register lists {}",
+                                          c.name, *c.attested_members, listed[id]));
     }
   }
 }
 
 }  // namespace
 
-std::string_view to_string(CouncilLevel level) { return kLevelNames[static_cast<std::size_t>(level)]; }
+std::string_view to_string(CouncilLevel level) {
+  return kLevelNames[static_cast<std::size_t>(level)];
+}
 
 std::optional<CouncilLevel> parse_council_level(std::string_view text) {
   for (std::size_t i = 0; i < kLevelNames.size(); ++i) {
@@ -111,19 +118,28 @@ std::optional<CouncilLevel> parse_council_level(std::string_view text) {
 
 std::string_view to_string(OrganisationProblem problem) {
   switch (problem) {
-    case OrganisationProblem::duplicate_name: return "duplicate name";
-    case OrganisationProblem::unknown_parent: return "unknown parent";
-    case OrganisationProblem::parent_not_higher: return "parent not higher";
-    case OrganisationProblem::cycle: return "cycle";
-    case OrganisationProblem::unknown_council: return "unknown council";
-    case OrganisationProblem::member_not_local: return "member not in a local council";
-    case OrganisationProblem::unknown_party: return "unknown party";
-    case OrganisationProblem::attestation_mismatch: return "attestation mismatch";
+    case OrganisationProblem::duplicate_name:
+      return "duplicate name";
+    case OrganisationProblem::unknown_parent:
+      return "unknown parent";
+    case OrganisationProblem::parent_not_higher:
+      return "parent not higher";
+    case OrganisationProblem::cycle:
+      return "cycle";
+    case OrganisationProblem::unknown_council:
+      return "unknown council";
+    case OrganisationProblem::member_not_local:
+      return "member not in a local council";
+    case OrganisationProblem::unknown_party:
+      return "unknown party";
+    case OrganisationProblem::attestation_mismatch:
+      return "attestation mismatch";
   }
   return "?";
 }
 
-OrganisationError::OrganisationError(OrganisationProblem problem, std::string subject, const std::string& why)
+OrganisationError::OrganisationError(OrganisationProblem problem, std::string subject,
+                                     const std::string& why)
     : std::runtime_error(why), problem_(problem), subject_(std::move(subject)) {}
 
 PartyId Organisation::add_party(std::string party_name) {
@@ -139,9 +155,10 @@ CouncilId Organisation::add_council(std::string council_name, CouncilLevel level
   if (parent) {
     c.parent = find_council(*parent);
     if (!c.parent) {
-      throw OrganisationError(OrganisationProblem::unknown_parent, c.name,
-                              fmt::format("council {} names {} as its parent, but there is no such council",
-                                          c.name, *parent));
+      throw OrganisationError(
+          OrganisationProblem::unknown_parent, c.name,
+          fmt::format("council {} names {} as its parent, but there is no such council", c.name,
+                      *parent));
     }
   }
   return add_council(std::move(c));
@@ -154,16 +171,23 @@ CouncilId Organisation::add_council(Council council) {
   return id;
 }
 
-MemberId Organisation::add_member(std::string member_name, CouncilId constituency, std::optional<PartyId> party) {
+MemberId Organisation::add_member(std::string member_name, CouncilId constituency,
+                                  std::optional<PartyId> party) {
   MemberId id = next_id<MemberId>(members_.size());
   index_name(member_index_, member_name, id, duplicates_);
   members_.push_back({std::move(member_name), constituency, party});
   return id;
 }
 
-std::optional<CouncilId> Organisation::find_council(std::string_view n) const { return look_up(council_index_, n); }
-std::optional<MemberId> Organisation::find_member(std::string_view n) const { return look_up(member_index_, n); }
-std::optional<PartyId> Organisation::find_party(std::string_view n) const { return look_up(party_index_, n); }
+std::optional<CouncilId> Organisation::find_council(std::string_view n) const {
+  return look_up(council_index_, n);
+}
+std::optional<MemberId> Organisation::find_member(std::string_view n) const {
+  return look_up(member_index_, n);
+}
+std::optional<PartyId> Organisation::find_party(std::string_view n) const {
+  return look_up(party_index_, n);
+}
 
 std::vector<CouncilId> Organisation::children(CouncilId parent) const {
   std::vector<CouncilId> out;

@@ -8,7 +8,8 @@
 
 namespace veche {
 
-bool recall_triggered(const Petition& petition, const Organisation& organisation, const RecallRules& rules) {
+bool recall_triggered(const Petition& petition, const Organisation& organisation,
+                      const RecallRules& rules) {
   return petition.reaches(organisation, rules.petition);
 }
 
@@ -22,16 +23,20 @@ RecallResult decide_recall(const RecallBallots& b, const RecallRules& rules) {
     return result;
   }
   result.recalled = carried(rules.majority, b.recall, b.keep, cast);
-  result.reason = fmt::format("{} for recall, {} against, {} blank: {} by a {} majority", b.recall, b.keep, b.blank,
-                              result.recalled ? "recalled" : "not recalled", to_string(rules.majority));
+  result.reason = fmt::format("{} for recall, {} against, {} blank: {} by a {} majority", b.recall,
+                              b.keep, b.blank, result.recalled ? "recalled" : "not recalled",
+                              to_string(rules.majority));
   return result;
 }
 
 std::string_view to_string(RefillRule rule) {
   switch (rule) {
-    case RefillRule::next_on_list: return "next on the list";
-    case RefillRule::stv_countback: return "STV countback";
-    case RefillRule::by_election: return "by-election";
+    case RefillRule::next_on_list:
+      return "next on the list";
+    case RefillRule::stv_countback:
+      return "STV countback";
+    case RefillRule::by_election:
+      return "by-election";
   }
   return "?";
 }
@@ -39,11 +44,14 @@ std::string_view to_string(RefillRule rule) {
 RefillRule refill_rule_for(std::string_view method) {
   if (find_apportion_method(method)) return RefillRule::next_on_list;
   const Method* count = find_count_method(method);
-  if (!count) throw UsageError(fmt::format("no method called {}: cannot tell how its seats are refilled", method));
+  if (!count)
+    throw UsageError(
+        fmt::format("no method called {}: cannot tell how its seats are refilled", method));
   return count->name.starts_with("stv") ? RefillRule::stv_countback : RefillRule::by_election;
 }
 
-std::optional<std::string> next_on_list(const std::vector<std::string>& list, const std::set<std::string>& seated,
+std::optional<std::string> next_on_list(const std::vector<std::string>& list,
+                                        const std::set<std::string>& seated,
                                         const std::set<std::string>& unavailable) {
   for (const std::string& candidate : list) {
     if (!seated.contains(candidate) && !unavailable.contains(candidate)) return candidate;

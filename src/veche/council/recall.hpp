@@ -15,12 +15,13 @@
 namespace veche {
 
 struct RecallRules {
-  Share petition{1, 4};               // signatures ÷ members of the constituency, at least
+  Share petition{1, 4};  // signatures ÷ members of the constituency, at least
   Majority majority = Majority::simple;
-  Share turnout{0, 1};                // ballots cast ÷ electorate, at least, for the vote to count
+  Share turnout{0, 1};  // ballots cast ÷ electorate, at least, for the vote to count
 };
 
-bool recall_triggered(const Petition& petition, const Organisation& organisation, const RecallRules& rules);
+bool recall_triggered(const Petition& petition, const Organisation& organisation,
+                      const RecallRules& rules);
 
 // The recall vote's count in the delegate's constituency (ballots are secret: only totals).
 struct RecallBallots {
@@ -52,7 +53,8 @@ std::string_view to_string(RefillRule rule);
 RefillRule refill_rule_for(std::string_view method);
 
 // The party's next candidate on its list who is neither seated nor unavailable.
-std::optional<std::string> next_on_list(const std::vector<std::string>& list, const std::set<std::string>& seated,
+std::optional<std::string> next_on_list(const std::vector<std::string>& list,
+                                        const std::set<std::string>& seated,
                                         const std::set<std::string>& unavailable = {});
 
 }  // namespace veche

@@ -11,9 +11,12 @@ namespace {
 bool quorum_met(const ReferendumResult& r, const ReferendumRules& rules) {
   std::uint64_t cast = r.yes + r.no + r.blank;
   switch (rules.quorum) {
-    case ReferendumQuorum::none: return true;
-    case ReferendumQuorum::turnout: return r.electorate > 0 && reaches(cast, r.electorate, rules.quorum_share);
-    case ReferendumQuorum::approval: return r.electorate > 0 && reaches(r.yes, r.electorate, rules.quorum_share);
+    case ReferendumQuorum::none:
+      return true;
+    case ReferendumQuorum::turnout:
+      return r.electorate > 0 && reaches(cast, r.electorate, rules.quorum_share);
+    case ReferendumQuorum::approval:
+      return r.electorate > 0 && reaches(r.yes, r.electorate, rules.quorum_share);
   }
   return false;
 }
@@ -22,9 +25,12 @@ bool voters_majority(const ReferendumResult& r, ReferendumMajority majority) {
   std::uint64_t cast = r.yes + r.no + r.blank;
   switch (majority) {
     case ReferendumMajority::simple:
-    case ReferendumMajority::double_majority: return carried(Majority::simple, r.yes, r.no, cast);
-    case ReferendumMajority::absolute: return carried(Majority::absolute, r.yes, r.no, cast);
-    case ReferendumMajority::two_thirds: return carried(Majority::two_thirds, r.yes, r.no, cast);
+    case ReferendumMajority::double_majority:
+      return carried(Majority::simple, r.yes, r.no, cast);
+    case ReferendumMajority::absolute:
+      return carried(Majority::absolute, r.yes, r.no, cast);
+    case ReferendumMajority::two_thirds:
+      return carried(Majority::two_thirds, r.yes, r.no, cast);
   }
   return false;
 }
@@ -39,8 +45,8 @@ std::string reason_for(const ReferendumResult& r, const ReferendumRules& rules) 
                        to_string(rules.majority));
   }
   if (!r.councils_majority) {
-    return fmt::format("not carried: yes won in {} of {} constituencies, not more than half", r.councils_yes,
-                       r.councils);
+    return fmt::format("not carried: yes won in {} of {} constituencies, not more than half",
+                       r.councils_yes, r.councils);
   }
   return fmt::format("carried: {} yes, {} no, {} blank", r.yes, r.no, r.blank);
 }
@@ -49,19 +55,26 @@ std::string reason_for(const ReferendumResult& r, const ReferendumRules& rules) 
 
 std::string_view to_string(ReferendumQuorum quorum) {
   switch (quorum) {
-    case ReferendumQuorum::none: return "none";
-    case ReferendumQuorum::turnout: return "turnout";
-    case ReferendumQuorum::approval: return "approval";
+    case ReferendumQuorum::none:
+      return "none";
+    case ReferendumQuorum::turnout:
+      return "turnout";
+    case ReferendumQuorum::approval:
+      return "approval";
   }
   return "?";
 }
 
 std::string_view to_string(ReferendumMajority majority) {
   switch (majority) {
-    case ReferendumMajority::simple: return "simple";
-    case ReferendumMajority::absolute: return "absolute";
-    case ReferendumMajority::two_thirds: return "two-thirds";
-    case ReferendumMajority::double_majority: return "double";
+    case ReferendumMajority::simple:
+      return "simple";
+    case ReferendumMajority::absolute:
+      return "absolute";
+    case ReferendumMajority::two_thirds:
+      return "two-thirds";
+    case ReferendumMajority::double_majority:
+      return "double";
   }
   return "?";
 }
@@ -74,8 +87,8 @@ std::optional<ReferendumQuorum> parse_referendum_quorum(std::string_view text) {
 }
 
 std::optional<ReferendumMajority> parse_referendum_majority(std::string_view text) {
-  for (auto m : {ReferendumMajority::simple, ReferendumMajority::absolute, ReferendumMajority::two_thirds,
-                 ReferendumMajority::double_majority}) {
+  for (auto m : {ReferendumMajority::simple, ReferendumMajority::absolute,
+                 ReferendumMajority::two_thirds, ReferendumMajority::double_majority}) {
     if (to_string(m) == text) return m;
   }
   return std::nullopt;
@@ -89,7 +102,8 @@ bool initiative_triggered(const Petition& initiative, const Organisation& organi
 ReferendumResult decide_referendum(std::string question, std::span<const ConstituencyCount> counts,
                                    const ReferendumRules& rules) {
   if (question.empty()) throw Refusal(Refused::no_question, "", "a referendum needs a question");
-  if (counts.empty()) throw Refusal(Refused::no_question, question, "a referendum needs at least one constituency");
+  if (counts.empty())
+    throw Refusal(Refused::no_question, question, "a referendum needs at least one constituency");
   ReferendumResult r;
   r.question = std::move(question);
   for (const ConstituencyCount& c : counts) {
@@ -102,16 +116,23 @@ ReferendumResult decide_referendum(std::string question, std::span<const Constit
   r.councils = counts.size();
   r.quorum_met = quorum_met(r, rules);
   r.voters_majority = voters_majority(r, rules.majority);
-  if (rules.majority == ReferendumMajority::double_majority) r.councils_majority = 2 * r.councils_yes > r.councils;
+  if (rules.majority == ReferendumMajority::double_majority)
+    r.councils_majority = 2 * r.councils_yes > r.councils;
   r.carried = r.quorum_met && r.voters_majority && r.councils_majority;
   r.reason = reason_for(r, rules);
   return r;
 }
 
 nlohmann::ordered_json referendum_json(const ReferendumResult& r) {
-  return {{"question", r.question}, {"electorate", r.electorate}, {"yes", r.yes},
-          {"no", r.no},             {"blank", r.blank},           {"quorum_met", r.quorum_met},
-          {"councils_yes", r.councils_yes}, {"councils", r.councils}, {"carried", r.carried},
+  return {{"question", r.question},
+          {"electorate", r.electorate},
+          {"yes", r.yes},
+          {"no", r.no},
+          {"blank", r.blank},
+          {"quorum_met", r.quorum_met},
+          {"councils_yes", r.councils_yes},
+          {"councils", r.councils},
+          {"carried", r.carried},
           {"reason", r.reason}};
 }
 

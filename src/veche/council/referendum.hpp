@@ -2,13 +2,12 @@
 // Initiative and referendum: members file an initiative; enough signatures before the
 // deadline put its question to every member of the constituencies concerned.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "veche/council/majority.hpp"
 #include "veche/council/petition.hpp"
@@ -51,10 +50,10 @@ struct ReferendumResult {
   std::string question;
   std::uint64_t electorate = 0, yes = 0, no = 0, blank = 0;
   bool quorum_met = false;
-  bool voters_majority = false;        // the majority the rules ask of the voters
-  std::uint64_t councils_yes = 0;      // constituencies with more yes than no
+  bool voters_majority = false;    // the majority the rules ask of the voters
+  std::uint64_t councils_yes = 0;  // constituencies with more yes than no
   std::uint64_t councils = 0;
-  bool councils_majority = true;       // only a double majority asks it
+  bool councils_majority = true;  // only a double majority asks it
   bool carried = false;
   std::string reason;
 };

@@ -16,15 +16,15 @@ struct HeldPapers;  // count/held_papers.hpp
 
 // Everything a returning officer can set for a count. A method reads what applies to it.
 struct CountOptions {
-  int seats = 0;                        // 0: as the ballot file says
+  int seats = 0;  // 0: as the ballot file says
   TiePolicy ties;
-  Remedy overvote = Remedy::exhaust;    // for methods that need one candidate per rank
-  bool batch_elimination = false;       // IRV: exclude every hopeless candidate at once
-  std::vector<CandidateId> withdraw;    // withdrawn on top of those the file withdraws
-  std::string quota;                    // stv-wigm: droop, droop-fractional, hare, hare-fractional
-  int decimal_places = -1;              // stv-wigm: places of its fixed arithmetic; -1: 5
-  bool exact = false;                   // stv-meek: exact rationals instead of 9 places
-  HeldPapers* held = nullptr;           // STV: filled with one member's papers, for a countback
+  Remedy overvote = Remedy::exhaust;  // for methods that need one candidate per rank
+  bool batch_elimination = false;     // IRV: exclude every hopeless candidate at once
+  std::vector<CandidateId> withdraw;  // withdrawn on top of those the file withdraws
+  std::string quota;                  // stv-wigm: droop, droop-fractional, hare, hare-fractional
+  int decimal_places = -1;            // stv-wigm: places of its fixed arithmetic; -1: 5
+  bool exact = false;                 // stv-meek: exact rationals instead of 9 places
+  HeldPapers* held = nullptr;         // STV: filled with one member's papers, for a countback
 };
 
 using CountFunction = std::function<Outcome(const Profile&, const CountOptions&)>;

@@ -1,7 +1,7 @@
 #include <algorithm>
 
-#include "veche/count/methods.hpp"
 #include "veche/count/highest_scores.hpp"
+#include "veche/count/methods.hpp"
 #include "veche/count/strict_view.hpp"
 
 namespace veche {
@@ -32,9 +32,9 @@ Outcome count_plurality(const Profile& profile, const CountOptions& options) {
   round.exhausted = std::to_string(exhausted + ballots.rejected);
 
   const std::vector<std::vector<Weight>> no_history;
-  outcome.elected = highest_scores(totals, standing, static_cast<std::size_t>(outcome.seats),
-                                   "election", no_history, options.ties, 1, profile.candidates,
-                                   round);
+  outcome.elected =
+      highest_scores(totals, standing, static_cast<std::size_t>(outcome.seats), "election",
+                     no_history, options.ties, 1, profile.candidates, round);
   round.elected = outcome.elected;
   outcome.rounds.push_back(std::move(round));
   return outcome;

@@ -34,10 +34,14 @@ template <Arithmetic N>
 N quota_of(QuotaKind kind, Weight valid, int seats) {
   auto v = static_cast<std::int64_t>(valid);
   switch (kind) {
-    case QuotaKind::droop: return N::whole(v / (seats + 1) + 1);
-    case QuotaKind::droop_fractional: return N::ratio(v, seats + 1);
-    case QuotaKind::hare: return N::whole(v / seats);
-    case QuotaKind::hare_fractional: return N::ratio(v, seats);
+    case QuotaKind::droop:
+      return N::whole(v / (seats + 1) + 1);
+    case QuotaKind::droop_fractional:
+      return N::ratio(v, seats + 1);
+    case QuotaKind::hare:
+      return N::whole(v / seats);
+    case QuotaKind::hare_fractional:
+      return N::ratio(v, seats);
   }
   return N::whole(v);
 }
@@ -58,7 +62,8 @@ class InclusiveGregory {
   void run() {
     Weight blank = papers_.first_preferences();
     if (blank > 0) {
-      outcome_.notes.push_back(fmt::format("{} ballots name no standing candidate and are not counted", blank));
+      outcome_.notes.push_back(
+          fmt::format("{} ballots name no standing candidate and are not counted", blank));
     }
     quota_ = quota_of<N>(rule_.quota, papers_.valid(), outcome_.seats);
     outcome_.quota = quota_.to_string();
@@ -104,9 +109,8 @@ class InclusiveGregory {
     N total = papers_.votes(from);
     N surplus = total - quota_;
     kept_.before_surplus(papers_, from);
-    auto moved = papers_.transfer(from, surplus, [&](const N& value) {
-      return muldiv(surplus, value, total);
-    });
+    auto moved = papers_.transfer(from, surplus,
+                                  [&](const N& value) { return muldiv(surplus, value, total); });
     kept_.after_surplus(papers_, from);
     papers_.set_votes(from, quota_);
     surplus_done_[from] = true;

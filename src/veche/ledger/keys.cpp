@@ -30,7 +30,8 @@ nlohmann::ordered_json receipt_json(const Receipt& receipt) {
 
 Receipt receipt_from_json(const nlohmann::json& json) {
   Receipt receipt;
-  if (!json.is_object() || !json.contains("leaf_index") || !json["leaf_index"].is_number_unsigned()) {
+  if (!json.is_object() || !json.contains("leaf_index") ||
+      !json["leaf_index"].is_number_unsigned()) {
     throw std::invalid_argument("no whole-number \"leaf_index\"");
   }
   receipt.leaf_index = json["leaf_index"].get<std::uint64_t>();

@@ -110,7 +110,8 @@ std::vector<Hash> consistency_proof(const TreeBuilder& old, const TreeBuilder& g
       auto tail = grown.subtrees();
       std::size_t first = 0;
       while (first < tail.size() && tail[first].begin < ranges[i].begin) ++first;
-      if (first == tail.size() || tail[first].begin != ranges[i].begin || ranges[i].end != grown.size()) {
+      if (first == tail.size() || tail[first].begin != ranges[i].begin ||
+          ranges[i].end != grown.size()) {
         throw std::logic_error("consistency proof: subtree not held");
       }
       Hash root = tail.back().root;

@@ -44,9 +44,11 @@ Check head_check(const TreeHead& head, const ManifestFile& manifest, const char*
                                head.election.substr(0, 16), manifest.sha256.substr(0, 16))};
   }
   if (!head_signature_holds(head, manifest.manifest.log_key)) {
-    return {false, fmt::format("{}: the signature does not hold under the log key of manifest.json", name)};
+    return {false, fmt::format("{}: the signature does not hold under the log key of manifest.json",
+                               name)};
   }
-  return {true, fmt::format("{}: {} head of size {}, signed by the log key", name, head.log, head.size)};
+  return {true,
+          fmt::format("{}: {} head of size {}, signed by the log key", name, head.log, head.size)};
 }
 
 const TreeHead* latest_head(const HeadsFile& heads, const std::string& log) {
@@ -61,17 +63,20 @@ const TreeHead* latest_head(const HeadsFile& heads, const std::string& log) {
 Check growth_check(std::string_view complete, const TreeHead& from, const TreeHead& to,
                    const std::string& what) {
   if (from.size > to.size) {
-    return {false, fmt::format("{}: the later head is smaller ({} > {})", what, from.size, to.size)};
+    return {false,
+            fmt::format("{}: the later head is smaller ({} > {})", what, from.size, to.size)};
   }
   if (from.size == 0) {
-    return {true, fmt::format("{}: the log was empty at size 0; any later tree grew from it", what)};
+    return {true,
+            fmt::format("{}: the log was empty at size 0; any later tree grew from it", what)};
   }
   auto ranges = consistency_ranges(from.size, to.size);
   std::vector<Hash> proof = subtree_roots(complete, ranges);
   bool holds = consistency_holds(from.size, to.size, from.root, to.root, proof);
-  return {holds, fmt::format("{}: consistency proof from size {} to size {} {}; proof: {}", what, from.size,
-                             to.size, holds ? "holds" : "does NOT hold (the log was rewritten)",
-                             proof_text(proof))};
+  return {holds,
+          fmt::format("{}: consistency proof from size {} to size {} {}; proof: {}", what,
+                      from.size, to.size, holds ? "holds" : "does NOT hold (the log was rewritten)",
+                      proof_text(proof))};
 }
 
 }  // namespace
@@ -99,13 +104,16 @@ std::vector<Check> verify_receipt(const fs::path& record, const Receipt& receipt
     auto roots = subtree_roots(complete, ranges);
     Hash line_hash = roots.back();
     roots.pop_back();
-    checks.push_back({line_hash == receipt.leaf_hash,
-                      fmt::format("ballots.jsonl line {}: {} the receipt's leaf hash", receipt.leaf_index + 1,
-                                  line_hash == receipt.leaf_hash ? "hashes to" : "does NOT hash to")});
-    bool in = inclusion_holds(receipt.leaf_index, latest->size, receipt.leaf_hash, roots, latest->root);
-    checks.push_back({in, fmt::format("inclusion: leaf {} {} the tree of size {} (root {}); proof: {}",
-                                      receipt.leaf_index, in ? "is in" : "is NOT in", latest->size,
-                                      to_hex(latest->root), proof_text(roots))});
+    checks.push_back(
+        {line_hash == receipt.leaf_hash,
+         fmt::format("ballots.jsonl line {}: {} the receipt's leaf hash", receipt.leaf_index + 1,
+                     line_hash == receipt.leaf_hash ? "hashes to" : "does NOT hash to")});
+    bool in =
+        inclusion_holds(receipt.leaf_index, latest->size, receipt.leaf_hash, roots, latest->root);
+    checks.push_back(
+        {in, fmt::format("inclusion: leaf {} {} the tree of size {} (root {}); proof: {}",
+                         receipt.leaf_index, in ? "is in" : "is NOT in", latest->size,
+                         to_hex(latest->root), proof_text(roots))});
     checks.push_back(growth_check(complete, *receipt.head, *latest,
                                   "consistency: receipt's head to the latest head"));
   } catch (const UsageError& e) {
@@ -125,8 +133,8 @@ std::vector<Check> verify_growth(const fs::path& record, const TreeHead& from, c
   }
   MappedFile log(record / (from.log == "ballots" ? kBallots : kRoll));
   try {
-    checks.push_back(growth_check(split_torn(log.text()).complete, from, to,
-                                  fmt::format("{} log", from.log)));
+    checks.push_back(
+        growth_check(split_torn(log.text()).complete, from, to, fmt::format("{} log", from.log)));
   } catch (const UsageError& e) {
     checks.push_back({false, fmt::format("{}.jsonl: {}", from.log, e.what())});
   }

@@ -49,7 +49,8 @@ std::string sheet(const Outcome& o) {
     html += "</tr>\n";
   }
   html += "<tr><td>Non-transferable</td>";
-  for (const Round& round : o.rounds) html += fmt::format("<td class=\"n\">{}</td>", html_escape(round.exhausted));
+  for (const Round& round : o.rounds)
+    html += fmt::format("<td class=\"n\">{}</td>", html_escape(round.exhausted));
   return html + "</tr>\n</table>\n";
 }
 

@@ -1,7 +1,6 @@
 #pragma once
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "veche/core/outcome.hpp"
 #include "veche/core/party_votes.hpp"

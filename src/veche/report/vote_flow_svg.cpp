@@ -11,11 +11,11 @@ namespace veche {
 
 namespace {
 
-constexpr double kHeight = 420.0;    // pixels for all the votes of a round
-constexpr double kGap = 6.0;         // between bars in a column
-constexpr double kColumn = 170.0;    // from one round's bars to the next
-constexpr double kBar = 14.0;        // bar width
-constexpr double kLabels = 240.0;    // room for names left of the first column
+constexpr double kHeight = 420.0;  // pixels for all the votes of a round
+constexpr double kGap = 6.0;       // between bars in a column
+constexpr double kColumn = 170.0;  // from one round's bars to the next
+constexpr double kBar = 14.0;      // bar width
+constexpr double kLabels = 240.0;  // room for names left of the first column
 
 // Drawing only: a decimal string to a size in votes.
 double amount(const std::string& text) {
@@ -48,8 +48,9 @@ std::vector<Column> lay_out(const Outcome& o, double scale) {
     col.in_used.assign(piles, 0.0);
     double y = 0.0;
     for (std::size_t p = 0; p < piles; ++p) {
-      double votes = p < o.candidates.size() ? (p < round.votes.size() ? amount(round.votes[p]) : 0.0)
-                                             : amount(round.exhausted);
+      double votes = p < o.candidates.size()
+                         ? (p < round.votes.size() ? amount(round.votes[p]) : 0.0)
+                         : amount(round.exhausted);
       col.top[p] = y;
       col.size[p] = votes * scale;
       if (votes > 0) y += col.size[p] + kGap;
@@ -70,7 +71,9 @@ std::string band(double x0, double y0, double x1, double y1, double width, std::
       y0 + width, colour(pile), html_escape(title));
 }
 
-double column_x(std::size_t r) { return kLabels + static_cast<double>(r) * kColumn; }
+double column_x(std::size_t r) {
+  return kLabels + static_cast<double>(r) * kColumn;
+}
 
 // Bands from round r-1 to round r: first the transfers (so they leave from the top of a
 // pile), then what each pile kept.
@@ -84,8 +87,8 @@ std::string flows_into(const Outcome& o, std::vector<Column>& cols, std::size_t 
   for (const Transfer& t : o.rounds[r].transfers) {
     std::size_t target = t.to ? *t.to : none;
     double w = amount(t.votes) * scale;
-    svg += band(x0, from.top[t.from] + from.out_used[t.from], x1, to.top[target] + to.in_used[target],
-                w, t.from,
+    svg += band(x0, from.top[t.from] + from.out_used[t.from], x1,
+                to.top[target] + to.in_used[target], w, t.from,
                 fmt::format("{} → {}: {}", o.candidates[t.from],
                             t.to ? o.candidates[*t.to] : std::string("non-transferable"), t.votes));
     from.out_used[t.from] += w;

@@ -1,4 +1,6 @@
 // The credentials check: delegations against the register and the apportionment table.
+#include "veche/council/credentials.hpp"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -6,7 +8,6 @@
 #include <set>
 
 #include "unit/council/federation.hpp"
-#include "veche/council/credentials.hpp"
 
 namespace veche {
 namespace {
@@ -20,7 +21,8 @@ DelegationTable hare_table(const Organisation& o, int seats) {
 
 std::map<std::string, MandateFault> faults(const CredentialsReport& report) {
   std::map<std::string, MandateFault> out;
-  for (const RefusedMandate& r : report.refused) out[r.mandate.council + "/" + r.mandate.delegate] = r.fault;
+  for (const RefusedMandate& r : report.refused)
+    out[r.mandate.council + "/" + r.mandate.delegate] = r.fault;
   return out;
 }
 
@@ -41,7 +43,8 @@ TEST(Credentials, InflatedDelegationIsRefusedWholeAndNamed) {
   ASSERT_EQ(report.refused.size(), 5u);
   EXPECT_EQ(report.seated.size(), 1u);
   EXPECT_EQ(report.refused[0].fault, MandateFault::inflated);
-  EXPECT_EQ(report.refused[0].reason, "South sends 5 delegates but was apportioned 4; S1 is not seated");
+  EXPECT_EQ(report.refused[0].reason,
+            "South sends 5 delegates but was apportioned 4; S1 is not seated");
 }
 
 TEST(Credentials, InventedCommitteeIsRefused) {
@@ -54,14 +57,17 @@ TEST(Credentials, InventedCommitteeIsRefused) {
   auto json = credentials_json(report);
   EXPECT_EQ(json["refused_mandates"][0]["council"], "Committee of the Poor of Nowhere");
   EXPECT_EQ(json["refused_mandates"][0]["delegate"], "X1");
-  EXPECT_NE(json["refused_mandates"][0]["reason"].get<std::string>().find("not a council in the register"),
+  EXPECT_NE(json["refused_mandates"][0]["reason"].get<std::string>().find(
+                "not a council in the register"),
             std::string::npos);
 }
 
 TEST(Credentials, CouncilThatSendsNoDelegatesHere) {
   Organisation o = testing::small_federation();
-  std::vector<Mandate> mandates = {{"A", "A1"}};  // a branch sends to its district, not to the congress
-  EXPECT_EQ(faults(check_credentials(o, hare_table(o, 9), mandates)).at("A/A1"), MandateFault::not_below);
+  std::vector<Mandate> mandates = {
+      {"A", "A1"}};  // a branch sends to its district, not to the congress
+  EXPECT_EQ(faults(check_credentials(o, hare_table(o, 9), mandates)).at("A/A1"),
+            MandateFault::not_below);
 }
 
 TEST(Credentials, DelegateNamedTwice) {
@@ -102,7 +108,8 @@ RC_GTEST_PROP(CredentialsProperties, EveryInflatedDuplicatedOrInventedDelegation
   if (*rc::gen::arbitrary<bool>()) {
     rule.kind = DelegationRule::Kind::ratio;
     rule.per = *rc::gen::inRange<std::uint64_t>(50, 500);
-    rule.rounding = *rc::gen::element(RatioRounding::up, RatioRounding::down, RatioRounding::nearest);
+    rule.rounding =
+        *rc::gen::element(RatioRounding::up, RatioRounding::down, RatioRounding::nearest);
   } else {
     rule.method = *rc::gen::element<std::string>("dhondt", "webster", "hare", "huntington-hill");
     rule.seats = static_cast<int>(sizes.size()) + *rc::gen::inRange(0, 40);
@@ -123,8 +130,9 @@ RC_GTEST_PROP(CredentialsProperties, EveryInflatedDuplicatedOrInventedDelegation
     int kind = *rc::gen::inRange(0, 4);
     const DelegationRow& row = table.rows[*rc::gen::inRange<std::size_t>(0, table.rows.size())];
     if (kind == 0) {  // inflate: the council sends more than it was apportioned
-      int have = static_cast<int>(std::count_if(mandates.begin(), mandates.end(),
-                                                [&](const Mandate& m) { return m.council == row.name; }));
+      int have =
+          static_cast<int>(std::count_if(mandates.begin(), mandates.end(),
+                                         [&](const Mandate& m) { return m.council == row.name; }));
       for (int i = have; i <= row.delegates; ++i) corrupt.push_back({row.name, name()});
       touched.insert(row.name);
     } else if (kind == 1) {  // an invented committee

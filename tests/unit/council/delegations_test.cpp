@@ -1,4 +1,6 @@
 // Delegations: how many delegates each council sends up, worked by hand.
+#include "veche/council/delegations.hpp"
+
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
@@ -7,7 +9,6 @@
 #include "unit/council/federation.hpp"
 #include "veche/apportion/method.hpp"
 #include "veche/core/error.hpp"
-#include "veche/council/delegations.hpp"
 
 namespace veche {
 namespace {
@@ -20,7 +21,8 @@ Delegates delegates(const DelegationTable& table) {
   return out;
 }
 
-DelegationTable proportional(const std::vector<std::uint64_t>& sizes, std::string method, int seats, int minimum) {
+DelegationTable proportional(const std::vector<std::uint64_t>& sizes, std::string method, int seats,
+                             int minimum) {
   Organisation o = testing::attested_federation(sizes);
   DelegationRule rule;
   rule.method = std::move(method);
@@ -29,8 +31,8 @@ DelegationTable proportional(const std::vector<std::uint64_t>& sizes, std::strin
   return apportion_delegations(o, 0, rule);
 }
 
-DelegationTable ratio(const std::vector<std::uint64_t>& sizes, std::uint64_t per, RatioRounding rounding,
-                      int minimum) {
+DelegationTable ratio(const std::vector<std::uint64_t>& sizes, std::uint64_t per,
+                      RatioRounding rounding, int minimum) {
   Organisation o = testing::attested_federation(sizes);
   DelegationRule rule;
   rule.kind = DelegationRule::Kind::ratio;
@@ -66,7 +68,8 @@ TEST(Delegations, MinimumByFixAndReapportion) {
 TEST(Delegations, NoMinimumIsThePlainMethod) {
   EXPECT_EQ(delegates(proportional({500, 300, 150, 50}, "dhondt", 10, 0)), (Delegates{6, 3, 1, 0}));
   // Webster, 500 300 140 60: A 500 166.7 100 71.4 55.6, B 300 100 60, C 140, D 60 | C 46.7.
-  EXPECT_EQ(delegates(proportional({500, 300, 140, 60}, "webster", 10, 0)), (Delegates{5, 3, 1, 1}));
+  EXPECT_EQ(delegates(proportional({500, 300, 140, 60}, "webster", 10, 0)),
+            (Delegates{5, 3, 1, 1}));
   // Hare: quotas 5, 3, 1.5, 0.5; C and D level for the last seat, C has more members.
   EXPECT_EQ(delegates(proportional({500, 300, 150, 50}, "hare", 10, 0)), (Delegates{5, 3, 2, 0}));
 }
@@ -117,9 +120,9 @@ TEST(Delegations, DistrictsSendTheirWholeMembership) {
 }
 
 TEST(Delegations, ImpossibleRulesAreRefused) {
-  EXPECT_THROW(proportional({10, 10, 10}, "dhondt", 5, 2), UsageError);    // 3 × 2 > 5
+  EXPECT_THROW(proportional({10, 10, 10}, "dhondt", 5, 2), UsageError);  // 3 × 2 > 5
   EXPECT_THROW(proportional({10, 10}, "no-such-method", 5, 1), UsageError);
-  EXPECT_THROW(proportional({0, 0}, "dhondt", 5, 0), UsageError);           // no members anywhere
+  EXPECT_THROW(proportional({0, 0}, "dhondt", 5, 0), UsageError);  // no members anywhere
   EXPECT_THROW(ratio({10}, 0, RatioRounding::up, 0), UsageError);
   Organisation lonely = testing::attested_federation({});
   EXPECT_THROW(apportion_delegations(lonely, 0, DelegationRule{}), UsageError);
@@ -128,8 +131,10 @@ TEST(Delegations, ImpossibleRulesAreRefused) {
 TEST(Delegations, TableInTextAndJson) {
   DelegationTable t = proportional({500, 300, 150, 50}, "dhondt", 10, 1);
   std::string text = delegation_text(t);
-  EXPECT_NE(text.find("Delegations to Congress: 10 delegates by dhondt in proportion to members, at least 1"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find(
+          "Delegations to Congress: 10 delegates by dhondt in proportion to members, at least 1"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("L3"), std::string::npos);
   EXPECT_NE(text.find("minimum"), std::string::npos);
@@ -146,7 +151,8 @@ TEST(Delegations, TableInTextAndJson) {
 // The example in docs/councils.md, exactly.
 TEST(Delegations, DocumentedExample) {
   EXPECT_EQ(delegation_text(proportional({500, 300, 150, 50}, "dhondt", 10, 1)),
-            "Delegations to Congress: 10 delegates by dhondt in proportion to members, at least 1 a council\n"
+            "Delegations to Congress: 10 delegates by dhondt in proportion to members, at least 1 "
+            "a council\n"
             "\n"
             "Council  Members  Delegates\n"
             "L0           500          5\n"
@@ -168,11 +174,12 @@ TEST(Delegations, OptionNamesRoundTrip) {
 // Any house, any sizes, any method: every council has its minimum, the house is filled,
 // and the councils above the minimum get what the method gives them among themselves.
 RC_GTEST_PROP(DelegationsProperties, MinimumHeldAndHouseFilled, ()) {
-  auto sizes = *rc::gen::suchThat(rc::gen::container<std::vector<std::uint64_t>>(rc::gen::inRange<std::uint64_t>(0, 5000)),
-                                  [](const auto& v) {
-                                    return !v.empty() && v.size() <= 12 &&
-                                           std::any_of(v.begin(), v.end(), [](auto s) { return s > 0; });
-                                  });
+  auto sizes = *rc::gen::suchThat(
+      rc::gen::container<std::vector<std::uint64_t>>(rc::gen::inRange<std::uint64_t>(0, 5000)),
+      [](const auto& v) {
+        return !v.empty() && v.size() <= 12 &&
+               std::any_of(v.begin(), v.end(), [](auto s) { return s > 0; });
+      });
   auto method = *rc::gen::element<std::string>("dhondt", "sainte-lague", "hare", "huntington-hill");
   int minimum = *rc::gen::inRange(method == "huntington-hill" ? 1 : 0, 3);
   int councils = static_cast<int>(sizes.size());
@@ -190,7 +197,8 @@ RC_GTEST_PROP(DelegationsProperties, MinimumHeldAndHouseFilled, ()) {
     }
   }
   int rest = std::accumulate(above_seats.begin(), above_seats.end(), 0);
-  if (rest > 0 && std::any_of(above.votes.begin(), above.votes.end(), [](auto s) { return s > 0; })) {
+  if (rest > 0 &&
+      std::any_of(above.votes.begin(), above.votes.end(), [](auto s) { return s > 0; })) {
     ApportionOptions options;
     options.seats = rest;
     RC_ASSERT(find_apportion_method(method)->apportion(above, options).result == above_seats);

@@ -1,15 +1,17 @@
 // The executive: portfolios by d'Hondt sequential choice or by agreement, and a party leaving.
+#include "veche/council/executive.hpp"
+
 #include <gtest/gtest.h>
 
 #include "veche/core/error.hpp"
-#include "veche/council/executive.hpp"
 
 namespace veche {
 namespace {
 
 using Names = std::vector<std::string>;
 
-const Names kPortfolios = {"Foreign", "Finance", "Justice", "Land", "Communications", "Labour", "Education"};
+const Names kPortfolios = {"Foreign",        "Finance", "Justice",  "Land",
+                           "Communications", "Labour",  "Education"};
 
 std::vector<CoalitionParty> coalition(Weight small_votes = 0) {
   return {{"Majority", 60, 0, {"Foreign", "Finance", "Justice", "Labour"}},
@@ -19,7 +21,8 @@ std::vector<CoalitionParty> coalition(Weight small_votes = 0) {
 
 Names pick_order(const Executive& e) {
   Names out;
-  for (const PortfolioPick& p : e.picks) out.push_back(p.party + " " + p.portfolio + " " + p.quotient);
+  for (const PortfolioPick& p : e.picks)
+    out.push_back(p.party + " " + p.portfolio + " " + p.quotient);
   return out;
 }
 
@@ -28,9 +31,10 @@ Names pick_order(const Executive& e) {
 // list is used up by pick 5, so it takes the first free portfolio in the congress's order.
 TEST(Executive, DhondtSequentialChoice) {
   Executive e = form_executive(coalition(), kPortfolios, TiePolicy{});
-  EXPECT_EQ(pick_order(e), (Names{"Majority Foreign 60.000", "Majority Finance 30.000", "Junior Justice 25.000",
-                                  "Majority Labour 20.000", "Majority Land 15.000", "Small Education 15.000",
-                                  "Junior Communications 12.500"}));
+  EXPECT_EQ(pick_order(e),
+            (Names{"Majority Foreign 60.000", "Majority Finance 30.000", "Junior Justice 25.000",
+                   "Majority Labour 20.000", "Majority Land 15.000", "Small Education 15.000",
+                   "Junior Communications 12.500"}));
   EXPECT_EQ(e.portfolios_of("Majority"), (Names{"Foreign", "Finance", "Land", "Labour"}));
   EXPECT_EQ(e.portfolios_of("Junior"), (Names{"Justice", "Communications"}));
   EXPECT_EQ(e.portfolios_of("Small"), (Names{"Education"}));
@@ -62,7 +66,8 @@ TEST(Executive, ResigningPartysPortfoliosAreChosenAgain) {
   Executive e = form_executive(coalition(), kPortfolios, TiePolicy{});
   resign_from_executive(e, "Junior", TiePolicy{});
   EXPECT_TRUE(e.portfolios_of("Junior").empty());
-  EXPECT_EQ(e.portfolios_of("Majority"), (Names{"Foreign", "Finance", "Justice", "Land", "Communications", "Labour"}));
+  EXPECT_EQ(e.portfolios_of("Majority"),
+            (Names{"Foreign", "Finance", "Justice", "Land", "Communications", "Labour"}));
   EXPECT_EQ(e.portfolios_of("Small"), (Names{"Education"}));
   ASSERT_EQ(e.picks.size(), 9u);
   EXPECT_EQ(pick_order(e)[7], "Majority Justice 12.000");
@@ -80,10 +85,15 @@ TEST(Executive, ResigningPartysPortfoliosAreChosenAgain) {
 // departments. Quotients 36, 28, 18, 18, 16, 14, 12, 9.33, 9, 9 | 8: DUP 4, SF 3, UUP 2,
 // SDLP 1, Alliance none — the departments each party held in the 2007 Executive.
 TEST(Executive, NorthernIreland2007) {
-  std::vector<CoalitionParty> parties = {
-      {"DUP", 36, 0, {}}, {"SF", 28, 0, {}}, {"UUP", 18, 0, {}}, {"SDLP", 16, 0, {}}, {"Alliance", 7, 0, {}}};
-  Names departments = {"Finance",     "Education", "Health",        "Enterprise", "Social Development",
-                       "Regional Development", "Environment", "Agriculture", "Employment", "Culture"};
+  std::vector<CoalitionParty> parties = {{"DUP", 36, 0, {}},
+                                         {"SF", 28, 0, {}},
+                                         {"UUP", 18, 0, {}},
+                                         {"SDLP", 16, 0, {}},
+                                         {"Alliance", 7, 0, {}}};
+  Names departments = {"Finance",     "Education",          "Health",
+                       "Enterprise",  "Social Development", "Regional Development",
+                       "Environment", "Agriculture",        "Employment",
+                       "Culture"};
   Executive e = form_executive(parties, departments, TiePolicy{});
   EXPECT_EQ(e.portfolios_of("DUP").size(), 4u);
   EXPECT_EQ(e.portfolios_of("SF").size(), 3u);
@@ -92,14 +102,15 @@ TEST(Executive, NorthernIreland2007) {
   EXPECT_TRUE(e.portfolios_of("Alliance").empty());
   Names quotients;
   for (const PortfolioPick& p : e.picks) quotients.push_back(p.quotient);
-  EXPECT_EQ(quotients, (Names{"36.000", "28.000", "18.000", "18.000", "16.000", "14.000", "12.000", "9.333",
-                              "9.000", "9.000"}));
+  EXPECT_EQ(quotients, (Names{"36.000", "28.000", "18.000", "18.000", "16.000", "14.000", "12.000",
+                              "9.333", "9.000", "9.000"}));
   EXPECT_EQ(e.ties.size(), 2u);
 }
 
 TEST(Executive, RecordedAgreement) {
-  Executive e = form_executive_by_agreement(coalition(), {"Foreign", "Justice", "Land"},
-                                            {{"Foreign", "Majority"}, {"Justice", "Junior"}, {"Land", "Junior"}});
+  Executive e = form_executive_by_agreement(
+      coalition(), {"Foreign", "Justice", "Land"},
+      {{"Foreign", "Majority"}, {"Justice", "Junior"}, {"Land", "Junior"}});
   EXPECT_EQ(e.rule, "recorded agreement");
   EXPECT_EQ(e.portfolios_of("Junior"), (Names{"Justice", "Land"}));
   resign_from_executive(e, "Junior", TiePolicy{}, {{"Justice", "Majority"}, {"Land", "Small"}});
@@ -109,15 +120,21 @@ TEST(Executive, RecordedAgreement) {
 
 TEST(Executive, FaultyAgreementsAreRefused) {
   Names p = {"Foreign", "Justice"};
-  EXPECT_THROW(form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}}), UsageError);  // Justice left
-  EXPECT_THROW(form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"Foreign", "Junior"}}),
+  EXPECT_THROW(form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}}),
+               UsageError);  // Justice left
+  EXPECT_THROW(
+      form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"Foreign", "Junior"}}),
+      UsageError);
+  EXPECT_THROW(
+      form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"War", "Junior"}}),
+      UsageError);
+  EXPECT_THROW(
+      form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"Justice", "Nobody"}}),
+      UsageError);
+  Executive e =
+      form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"Justice", "Junior"}});
+  EXPECT_THROW(resign_from_executive(e, "Junior", TiePolicy{}, {{"Justice", "Junior"}}),
                UsageError);
-  EXPECT_THROW(form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"War", "Junior"}}),
-               UsageError);
-  EXPECT_THROW(form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"Justice", "Nobody"}}),
-               UsageError);
-  Executive e = form_executive_by_agreement(coalition(), p, {{"Foreign", "Majority"}, {"Justice", "Junior"}});
-  EXPECT_THROW(resign_from_executive(e, "Junior", TiePolicy{}, {{"Justice", "Junior"}}), UsageError);
 }
 
 TEST(Executive, FaultyFormationsAreRefused) {
@@ -134,7 +151,9 @@ TEST(Executive, TextNamesEveryPick) {
   EXPECT_NE(text.find("Executive by d'Hondt sequential choice"), std::string::npos) << text;
   EXPECT_NE(text.find("Justice (re-allocated)"), std::string::npos) << text;
   EXPECT_NE(text.find("Tie for pick 5: Majority chosen by more seats"), std::string::npos) << text;
-  EXPECT_NE(text.find("Note: Junior resigned, giving up Justice, Communications"), std::string::npos) << text;
+  EXPECT_NE(text.find("Note: Junior resigned, giving up Justice, Communications"),
+            std::string::npos)
+      << text;
 }
 
 }  // namespace

@@ -21,9 +21,11 @@ inline Organisation small_federation() {
     std::string name, district;
     int members;
   };
-  for (const Branch& b : std::vector<Branch>{{"A", "North", 3}, {"B", "North", 2}, {"C", "South", 4}}) {
+  for (const Branch& b :
+       std::vector<Branch>{{"A", "North", 3}, {"B", "North", 2}, {"C", "South", 4}}) {
     CouncilId id = o.add_council(b.name, CouncilLevel::local, b.district);
-    for (int i = 1; i <= b.members; ++i) o.add_member(b.name + std::to_string(i), id, i % 2 ? reds : greens);
+    for (int i = 1; i <= b.members; ++i)
+      o.add_member(b.name + std::to_string(i), id, i % 2 ? reds : greens);
   }
   return o;
 }

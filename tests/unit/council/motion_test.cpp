@@ -1,7 +1,8 @@
 // Motions: moved, seconded, amended, put to a public roll call; and the votes refused.
+#include "veche/council/motion.hpp"
+
 #include <gtest/gtest.h>
 
-#include "veche/council/motion.hpp"
 #include "veche/council/refusal.hpp"
 
 namespace veche {

@@ -108,7 +108,8 @@ TEST(Organisation, AttestationMustMatchTheList) {
 }
 
 TEST(Organisation, LevelNamesRoundTrip) {
-  for (auto level : {CouncilLevel::local, CouncilLevel::district, CouncilLevel::regional, CouncilLevel::congress}) {
+  for (auto level : {CouncilLevel::local, CouncilLevel::district, CouncilLevel::regional,
+                     CouncilLevel::congress}) {
     EXPECT_EQ(parse_council_level(to_string(level)), level);
   }
   EXPECT_FALSE(parse_council_level("parish"));

@@ -1,15 +1,18 @@
 // Petitions and recall: who may sign, when, how often; the recall vote; refilling the seat.
+#include "veche/council/recall.hpp"
+
 #include <gtest/gtest.h>
 
 #include "unit/council/federation.hpp"
 #include "veche/core/error.hpp"
-#include "veche/council/recall.hpp"
 #include "veche/council/refusal.hpp"
 
 namespace veche {
 namespace {
 
-Moment at(const char* text) { return *parse_moment(text); }
+Moment at(const char* text) {
+  return *parse_moment(text);
+}
 
 Refused refusal_of(Petition& p, const Organisation& o, std::string_view who, Moment when) {
   try {
@@ -67,7 +70,8 @@ TEST(Petition, SignatureAfterTheDeadline) {
 
 TEST(Petition, DistrictConstituencyTakesItsBranches) {
   Organisation o = testing::small_federation();
-  Petition p("Recall North's delegate", {*o.find_council("North"), *o.find_council("A")}, kDeadline);
+  Petition p("Recall North's delegate", {*o.find_council("North"), *o.find_council("A")},
+             kDeadline);
   EXPECT_EQ(p.eligible(o), 5u);  // A lies within North: counted once
   p.sign(o, "B2", kBefore);
   EXPECT_EQ(refusal_of(p, o, "C1", kBefore), Refused::not_a_member);

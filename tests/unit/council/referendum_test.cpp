@@ -1,8 +1,9 @@
 // Initiative and referendum: signatures trigger it; quorum and majority decide it.
+#include "veche/council/referendum.hpp"
+
 #include <gtest/gtest.h>
 
 #include "unit/council/federation.hpp"
-#include "veche/council/referendum.hpp"
 #include "veche/council/refusal.hpp"
 
 namespace veche {
@@ -13,7 +14,8 @@ const Moment kBefore = *parse_moment("2026-05-01T00:00:00Z");
 
 TEST(Initiative, EnoughSignaturesBeforeTheDeadline) {
   Organisation o = testing::small_federation();
-  Petition initiative("A four-day week", {*o.find_council("North"), *o.find_council("South")}, kDeadline);
+  Petition initiative("A four-day week", {*o.find_council("North"), *o.find_council("South")},
+                      kDeadline);
   ReferendumRules rules;
   rules.initiative = {1, 3};  // of 9 members: 3 signatures
   initiative.sign(o, "A1", kBefore);
@@ -30,7 +32,8 @@ std::vector<ConstituencyCount> three_councils() {
   return {{"North", 100, 40, 10, 5}, {"South", 100, 10, 20, 0}, {"East", 100, 10, 20, 0}};
 }
 
-ReferendumResult decide(ReferendumRules rules, std::vector<ConstituencyCount> counts = three_councils()) {
+ReferendumResult decide(ReferendumRules rules,
+                        std::vector<ConstituencyCount> counts = three_councils()) {
   return decide_referendum("Shall we federate?", counts, rules);
 }
 
@@ -90,8 +93,8 @@ TEST(Referendum, JsonAndOptionNames) {
   auto json = referendum_json(decide(ReferendumRules{}));
   EXPECT_EQ(json["question"], "Shall we federate?");
   EXPECT_EQ(json["carried"], true);
-  for (auto m : {ReferendumMajority::simple, ReferendumMajority::absolute, ReferendumMajority::two_thirds,
-                 ReferendumMajority::double_majority}) {
+  for (auto m : {ReferendumMajority::simple, ReferendumMajority::absolute,
+                 ReferendumMajority::two_thirds, ReferendumMajority::double_majority}) {
     EXPECT_EQ(parse_referendum_majority(to_string(m)), m);
   }
   EXPECT_EQ(parse_referendum_quorum("approval"), ReferendumQuorum::approval);

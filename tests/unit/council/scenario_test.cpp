@@ -1,8 +1,9 @@
 // Scenario files: a federation from TOML, played; and mistakes named by file, line and key.
+#include "veche/council/scenario.hpp"
+
 #include <gtest/gtest.h>
 
 #include "veche/core/error.hpp"
-#include "veche/council/scenario.hpp"
 
 namespace veche {
 namespace {
@@ -239,7 +240,8 @@ council = "Congress"
 electorate = 10
 yes = 5
 )";
-  EXPECT_EQ(error_of(text), "congress.toml:5: referendum[1].question: a referendum needs a question");
+  EXPECT_EQ(error_of(text),
+            "congress.toml:5: referendum[1].question: a referendum needs a question");
 }
 
 TEST(Scenario, CouncilListedTwice) {
@@ -250,7 +252,8 @@ level = "congress"
 name = "Congress"
 level = "local"
 )";
-  EXPECT_EQ(error_of(text), "congress.toml:5: council[2].name: council \"Congress\" is listed twice");
+  EXPECT_EQ(error_of(text),
+            "congress.toml:5: council[2].name: council \"Congress\" is listed twice");
 }
 
 TEST(Scenario, RegisterThatIsNotATree) {
@@ -267,18 +270,23 @@ level = "district"
 parent = "Branch"
 )";
   std::string error = error_of(text);
-  EXPECT_EQ(error.rfind("congress.toml:8: Shadow: council Shadow (district) sends delegates to Branch", 0), 0u)
+  EXPECT_EQ(error.rfind(
+                "congress.toml:8: Shadow: council Shadow (district) sends delegates to Branch", 0),
+            0u)
       << error;
 }
 
 TEST(Scenario, WrongKindsAndUnknownKeys) {
   EXPECT_EQ(error_of("[[council]]\nname = \"C\"\nlevel = \"parish\"\n"),
-            "congress.toml:3: council[1].level: expected local, district, regional or congress, not \"parish\"");
+            "congress.toml:3: council[1].level: expected local, district, regional or congress, "
+            "not \"parish\"");
   EXPECT_EQ(error_of("[[council]]\nname = \"C\"\nlevel = \"congress\"\nmembers = \"many\"\n"),
             "congress.toml:4: council[1].members: expected a whole number");
-  std::string unknown = error_of("[[council]]\nname = \"C\"\nlevel = \"congress\"\nchairman = \"X\"\n");
+  std::string unknown =
+      error_of("[[council]]\nname = \"C\"\nlevel = \"congress\"\nchairman = \"X\"\n");
   EXPECT_EQ(unknown.rfind("congress.toml:4: council[1].chairman: unknown key", 0), 0u) << unknown;
-  EXPECT_EQ(error_of("[delegations]\nseats = 3\n"), "congress.toml:1: council: a scenario needs at least one [[council]]");
+  EXPECT_EQ(error_of("[delegations]\nseats = 3\n"),
+            "congress.toml:1: council: a scenario needs at least one [[council]]");
   std::string syntax = error_of("[[council]]\nname = \"C\nlevel = 1\n");
   EXPECT_EQ(syntax.rfind("congress.toml:2: ", 0), 0u) << syntax;
 }
@@ -292,7 +300,8 @@ level = "congress"
 rule = "ratio"
 )";
   EXPECT_EQ(error_of(text),
-            "congress.toml:5: delegations.per: a ratio rule needs per (one delegate per how many members)");
+            "congress.toml:5: delegations.per: a ratio rule needs per (one delegate per how many "
+            "members)");
 }
 
 // A branch of four recalls its delegate: one stranger and one second signature are refused
@@ -377,7 +386,9 @@ constituency = "Congress"
 method = "dhondt"
 deadline = "March 1st"
 )";
-  EXPECT_EQ(error_of(text), "congress.toml:8: recall[1].deadline: expected a UTC time such as 2026-03-01T12:00:00Z");
+  EXPECT_EQ(
+      error_of(text),
+      "congress.toml:8: recall[1].deadline: expected a UTC time such as 2026-03-01T12:00:00Z");
 }
 
 TEST(Scenario, VoteThatIsNoVote) {
@@ -393,7 +404,8 @@ seconder = "B"
 delegate = "A"
 vote = "maybe"
 )";
-  EXPECT_EQ(error_of(text), "congress.toml:11: motion[1].vote[1].vote: expected aye, no or abstain, not \"maybe\"");
+  EXPECT_EQ(error_of(text),
+            "congress.toml:11: motion[1].vote[1].vote: expected aye, no or abstain, not \"maybe\"");
 }
 
 TEST(Scenario, MissingFile) {

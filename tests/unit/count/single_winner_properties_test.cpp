@@ -4,19 +4,19 @@
 
 #include <algorithm>
 
+#include "unit/count/ballots.hpp"
 #include "veche/count/pairwise.hpp"
 #include "veche/count/tally.hpp"
 #include "veche/report/report.hpp"
-#include "unit/count/ballots.hpp"
 
 namespace veche::testing {
 namespace {
 
 const std::vector<std::string_view> kCondorcetMethods{"condorcet", "schulze", "ranked-pairs",
                                                       "copeland", "minimax"};
-const std::vector<std::string_view> kAllMethods{
-    "plurality", "approval", "borda", "two-round", "irv", "condorcet",
-    "schulze", "ranked-pairs", "copeland", "minimax"};
+const std::vector<std::string_view> kAllMethods{"plurality", "approval",  "borda",   "two-round",
+                                                "irv",       "condorcet", "schulze", "ranked-pairs",
+                                                "copeland",  "minimax"};
 
 std::optional<CandidateId> condorcet_winner_of(const Profile& profile) {
   std::vector<bool> all(profile.candidate_count(), true);
@@ -123,8 +123,8 @@ RC_GTEST_PROP(SeveralSeats, ElectAsManyDifferentCandidatesAsSeats, ()) {
   const Profile profile = election.profile();
   CountOptions options;
   options.seats = *rc::gen::inRange<int>(1, static_cast<int>(election.names.size()) + 1);
-  for (std::string_view method : {"approval", "borda", "schulze", "ranked-pairs", "copeland",
-                                  "minimax"}) {
+  for (std::string_view method :
+       {"approval", "borda", "schulze", "ranked-pairs", "copeland", "minimax"}) {
     Outcome outcome = count_by(method, profile, options);
     std::vector<CandidateId> elected = outcome.elected;
     RC_ASSERT(elected.size() == static_cast<std::size_t>(options.seats));

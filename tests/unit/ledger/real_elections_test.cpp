@@ -11,7 +11,8 @@ namespace {
 
 struct RealRecord : ::testing::Test {
   fs::path root = fs::temp_directory_path() /
-                  ("veche-real-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+                  ("veche-real-" +
+                   std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
   void SetUp() override {
     fs::remove_all(root);
     fs::create_directories(root);
@@ -28,7 +29,8 @@ struct RealRecord : ::testing::Test {
     RecordKeys keys = open_keys(root / "keys");
     fs::path record = root / name;
     import_record(record, profile, manifest, std::nullopt, keys);
-    for (const Check& check : verify_record(record)) EXPECT_TRUE(check.holds) << name << ": " << check.text;
+    for (const Check& check : verify_record(record))
+      EXPECT_TRUE(check.holds) << name << ": " << check.text;
     std::ifstream in(record / "outcome.json");
     auto outcome = nlohmann::json::parse(in);
     return outcome["outcome"]["elected"].get<std::vector<std::string>>();
@@ -53,7 +55,8 @@ TEST_F(RealRecord, DebianVotesSchulze) {
   auto all = official(folder / "official.json");
   for (const auto& [name, vote] : all.items()) {
     auto elected = import_and_verify(name, folder / vote["tally"].get<std::string>(), "schulze");
-    EXPECT_EQ(elected, vote["schulze_elected_without_requirements"].get<std::vector<std::string>>()) << name;
+    EXPECT_EQ(elected, vote["schulze_elected_without_requirements"].get<std::vector<std::string>>())
+        << name;
   }
 }
 
@@ -64,8 +67,9 @@ TEST_F(RealRecord, Scotland2017Wards) {
   auto all = official(folder / "official.json");
   for (std::size_t i = 0; i < all.size(); i += 35) {  // ten wards across the country
     const auto& ward = all[i];
-    auto elected = import_and_verify("ward" + std::to_string(i), folder / ward["file"].get<std::string>(),
-                                     std::string(stv->name));
+    auto elected =
+        import_and_verify("ward" + std::to_string(i), folder / ward["file"].get<std::string>(),
+                          std::string(stv->name));
     auto want = ward["elected"].get<std::vector<std::string>>();
     std::sort(elected.begin(), elected.end());
     std::sort(want.begin(), want.end());
