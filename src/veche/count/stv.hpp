@@ -73,6 +73,23 @@ class Standings {
   }
 
  protected:
+  // Each paper to its first preference through `give(candidate, paper)`; papers naming no
+  // one standing are not valid votes and are left out (their number is returned).
+  template <class Give>
+  Weight sort_first_preferences(const Profile& ballots, Give give) {
+    Weight blank = 0;
+    for (std::uint32_t p = 0; p < ballots.size(); ++p) {
+      auto marks = ballots.ballot(p);
+      if (marks.empty()) {
+        blank += ballots.weight(p);
+        continue;
+      }
+      give(candidate_of(marks.front()), p);
+      valid_ += ballots.weight(p);
+    }
+    return blank;
+  }
+
   std::vector<N> votes_;  // per candidate: current total
   std::vector<Status> status_;
   Weight valid_ = 0;
@@ -97,19 +114,10 @@ class Papers : public Standings<N> {
   // Rule 45: each paper to its first preference; papers naming no one standing are not
   // valid votes and are left out (their number is returned).
   Weight first_preferences() {
-    Weight blank = 0;
-    for (std::uint32_t p = 0; p < ballots_.size(); ++p) {
-      auto marks = ballots_.ballot(p);
-      if (marks.empty()) {
-        blank += ballots_.weight(p);
-        continue;
-      }
-      CandidateId c = candidate_of(marks.front());
+    return this->sort_first_preferences(ballots_, [&](CandidateId c, std::uint32_t p) {
       piles_[c].push_back(p);
       votes_[c] += value_[p] * ballots_.weight(p);
-      valid_ += ballots_.weight(p);
-    }
-    return blank;
+    });
   }
 
   // Moves every paper `from` holds to its next continuing candidate at the value

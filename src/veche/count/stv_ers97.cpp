@@ -59,17 +59,9 @@ class Holdings : public stv::Standings<Votes> {
   // 5.1.2: each paper to its first preference, one batch a candidate at value 1; papers
   // naming no one standing are invalid (their number is returned).
   Weight first_preferences() {
-    Weight invalid = 0;
     std::vector<bool> opened(votes_.size(), false);
-    for (std::uint32_t p = 0; p < ballots_.size(); ++p) {
-      if (ballots_.ballot(p).empty()) {
-        invalid += ballots_.weight(p);
-        continue;
-      }
-      receive(candidate_of(ballots_.ballot(p).front()), p, Votes::whole(1), opened);
-      valid_ += ballots_.weight(p);
-    }
-    return invalid;
+    return sort_first_preferences(
+        ballots_, [&](CandidateId c, std::uint32_t p) { receive(c, p, Votes::whole(1), opened); });
   }
 
   // Glossary 6.23: the paper names a continuing candidate after its present holder.

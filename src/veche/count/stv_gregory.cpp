@@ -92,16 +92,8 @@ class Parcels : public stv::Standings<Votes> {
   // (8): each paper to its first preference, in one parcel at a transfer value of 1. A
   // paper naming no one standing is not formal; their number is returned.
   Weight first_preferences() {
-    Weight blank = 0;
-    for (std::uint32_t p = 0; p < ballots_.size(); ++p) {
-      auto marks = ballots_.ballot(p);
-      if (marks.empty()) {
-        blank += ballots_.weight(p);
-        continue;
-      }
-      bundle(candidate_of(marks.front()), p);
-      valid_ += ballots_.weight(p);
-    }
+    Weight blank =
+        sort_first_preferences(ballots_, [&](CandidateId c, std::uint32_t p) { bundle(c, p); });
     for (CandidateId c = 0; c < held_.size(); ++c) {
       if (bundle_papers_[c] == 0) continue;
       receive(c, TransferValue::one(), bundle_papers_[c]);

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "veche/core/error.hpp"
+#include "veche/io/file_descriptor.hpp"
 #include "veche/io/read.hpp"
 
 namespace veche::io {
@@ -19,17 +20,6 @@ namespace {
 // of a file small, seldom enough that the system calls cost nothing next to the parsing.
 constexpr std::size_t kReleaseStep = std::size_t{4} << 20;
 
-struct FileDescriptor {
-  int fd;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-[[noreturn]] void refuse(const std::string& path, const char* doing) {
-  throw InputError(path, 0, "", std::string(doing) + ": " + std::strerror(errno));
-}
-
 std::size_t page_size() {
   static const auto size = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   return size;
@@ -39,9 +29,9 @@ std::size_t page_size() {
 
 MappedFile::MappedFile(const std::string& path) {
   FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) refuse(path, "cannot open the file");
+  if (file.fd < 0) refuse_file(path, "cannot open the file");
   struct stat info {};
-  if (::fstat(file.fd, &info) != 0) refuse(path, "cannot read the file");
+  if (::fstat(file.fd, &info) != 0) refuse_file(path, "cannot read the file");
   if (S_ISDIR(info.st_mode)) throw InputError(path, 0, "", "is a directory, not a ballot file");
   // An empty file cannot be mapped, and a pipe has no size: those are read as they come.
   if (S_ISREG(info.st_mode) && info.st_size > 0) {

@@ -6,32 +6,20 @@
 #include <cstring>
 
 #include "veche/core/error.hpp"
+#include "veche/io/file_descriptor.hpp"
 #include "veche/io/read.hpp"
 
 namespace veche {
 
-namespace {
-
-// Closes the descriptor on every way out, errors included.
-struct FileDescriptor {
-  int fd;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-[[noreturn]] void refuse(const std::string& path, const char* doing) {
-  throw InputError(path, 0, "", std::string(doing) + ": " + std::strerror(errno));
-}
-
-}  // namespace
+using io::FileDescriptor;
+using io::refuse_file;
 
 // One read of the whole file: the parsers then work on views into it and never copy a line.
 std::string read_file(const std::string& path) {
   FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) refuse(path, "cannot open the file");
+  if (file.fd < 0) refuse_file(path, "cannot open the file");
   struct stat info {};
-  if (::fstat(file.fd, &info) != 0) refuse(path, "cannot read the file");
+  if (::fstat(file.fd, &info) != 0) refuse_file(path, "cannot read the file");
   if (S_ISDIR(info.st_mode)) throw InputError(path, 0, "", "is a directory, not a ballot file");
 
   std::string text;
@@ -44,7 +32,7 @@ std::string read_file(const std::string& path) {
     ssize_t n = ::read(file.fd, text.data() + filled, text.size() - filled);
     if (n < 0) {
       if (errno == EINTR) continue;
-      refuse(path, "cannot read the file");
+      refuse_file(path, "cannot read the file");
     }
     if (n == 0) break;
     filled += static_cast<std::size_t>(n);
