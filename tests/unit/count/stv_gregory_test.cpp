@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "random_election.hpp"
+#include "stv_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/count/methods.hpp"
 
@@ -21,15 +21,7 @@ using veche::Outcome;
 using veche::Profile;
 using veche::Weight;
 
-Profile profile_of(std::vector<std::string> names,
-                   const std::vector<std::pair<Weight, std::vector<CandidateId>>>& ballots,
-                   int seats) {
-  veche::ProfileBuilder builder(std::move(names));
-  for (const auto& [weight, ranking] : ballots) builder.add_strict(ranking, weight);
-  Profile profile = std::move(builder).finish();
-  profile.seats = seats;
-  return profile;
-}
+using veche::testing::profile_of;
 
 // Every standing candidate's votes at one stage, in file order.
 std::vector<std::string> votes_at(const Outcome& o, std::size_t stage) {
@@ -227,26 +219,7 @@ RC_GTEST_PROP(StvGregoryProperties, OneSeatElectsTheIrvWinner, ()) {
             veche::count_irv(profile, options).elected);
 }
 
-bool same_count(const Outcome& a, const Outcome& b) {
-  if (a.elected != b.elected || a.quota != b.quota || a.rounds.size() != b.rounds.size() ||
-      a.notes != b.notes) {
-    return false;
-  }
-  for (std::size_t r = 0; r < a.rounds.size(); ++r) {
-    const auto &x = a.rounds[r], &y = b.rounds[r];
-    if (x.action != y.action || x.votes != y.votes || x.exhausted != y.exhausted ||
-        x.elected != y.elected || x.excluded != y.excluded ||
-        x.transfers.size() != y.transfers.size()) {
-      return false;
-    }
-    for (std::size_t t = 0; t < x.transfers.size(); ++t) {
-      if (x.transfers[t].to != y.transfers[t].to || x.transfers[t].votes != y.transfers[t].votes) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
+using veche::testing::same_count;
 
 RC_GTEST_PROP(StvGregoryProperties, BallotOrderDoesNotMatter, ()) {
   Election e = any_election();

@@ -8,7 +8,7 @@
 #include <numeric>
 #include <string>
 
-#include "random_election.hpp"
+#include "stv_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/core/fixed.hpp"
 #include "veche/core/rational.hpp"
@@ -69,15 +69,7 @@ TEST(StvArithmetic, RationalIsExactAndPrintsTruncated) {
 
 // --- hand-counted profiles ---------------------------------------------------------------
 
-Profile profile_of(std::vector<std::string> names,
-                   const std::vector<std::pair<Weight, std::vector<CandidateId>>>& ballots,
-                   int seats) {
-  veche::ProfileBuilder builder(std::move(names));
-  for (const auto& [weight, ranking] : ballots) builder.add_strict(ranking, weight);
-  Profile profile = std::move(builder).finish();
-  profile.seats = seats;
-  return profile;
-}
+using veche::testing::profile_of;
 
 // Six A>B, two B, three C; two seats. A's surplus of 2 over the quota of 4 is a third of
 // each of A's six papers: exactly 2 for B in exact arithmetic, 6 × 0.33333 in five places.
@@ -313,23 +305,7 @@ RC_GTEST_PROP(StvProperties, WithoutSurplusesMeekWigmAndScottishAgree, ()) {
   RC_ASSERT(as_set(counts[0].elected) == as_set(counts[2].elected));
 }
 
-bool same_count(const Outcome& a, const Outcome& b) {
-  if (a.elected != b.elected || a.quota != b.quota || a.rounds.size() != b.rounds.size())
-    return false;
-  for (std::size_t r = 0; r < a.rounds.size(); ++r) {
-    const auto &x = a.rounds[r], &y = b.rounds[r];
-    if (x.action != y.action || x.votes != y.votes || x.exhausted != y.exhausted ||
-        x.elected != y.elected || x.excluded != y.excluded ||
-        x.transfers.size() != y.transfers.size()) {
-      return false;
-    }
-    for (std::size_t t = 0; t < x.transfers.size(); ++t) {
-      if (x.transfers[t].to != y.transfers[t].to || x.transfers[t].votes != y.transfers[t].votes)
-        return false;
-    }
-  }
-  return true;
-}
+using veche::testing::same_count;
 
 // Ballots are a set: the order they were added in changes nothing.
 RC_GTEST_PROP(StvProperties, BallotOrderDoesNotMatter, ()) {

@@ -1,6 +1,7 @@
 #pragma once
-// Random STV elections for the property tests, drawn so rapidcheck can shrink them: a few
-// candidates named C0, C1, ..., ballots ranking a random prefix of a random order.
+// What the STV tests share: profiles written as (weight, ranking) lines, random elections
+// for the property tests (drawn so rapidcheck can shrink them: candidates C0, C1, ...,
+// ballots ranking a random prefix of a random order), and whether two counts are the same.
 #include <fmt/format.h>
 #include <rapidcheck.h>
 
@@ -10,7 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "veche/core/candidate.hpp"
+#include "veche/core/outcome.hpp"
+#include "veche/core/profile.hpp"
 
 namespace veche::testing {
 
@@ -52,6 +54,37 @@ inline Election any_election(const ElectionShape& shape = {}) {
     e.ballots.emplace_back(*rc::gen::inRange<Weight>(1, shape.heaviest), std::move(ranking));
   }
   return e;
+}
+
+inline Profile profile_of(std::vector<std::string> names,
+                          const std::vector<std::pair<Weight, std::vector<CandidateId>>>& ballots,
+                          int seats) {
+  ProfileBuilder builder(std::move(names));
+  for (const auto& [weight, ranking] : ballots) builder.add_strict(ranking, weight);
+  Profile profile = std::move(builder).finish();
+  profile.seats = seats;
+  return profile;
+}
+
+// The same elected, quota and stages, every figure and transfer alike.
+inline bool same_count(const Outcome& a, const Outcome& b) {
+  if (a.elected != b.elected || a.quota != b.quota || a.rounds.size() != b.rounds.size()) {
+    return false;
+  }
+  for (std::size_t r = 0; r < a.rounds.size(); ++r) {
+    const auto &x = a.rounds[r], &y = b.rounds[r];
+    if (x.action != y.action || x.votes != y.votes || x.exhausted != y.exhausted ||
+        x.elected != y.elected || x.excluded != y.excluded ||
+        x.transfers.size() != y.transfers.size()) {
+      return false;
+    }
+    for (std::size_t t = 0; t < x.transfers.size(); ++t) {
+      if (x.transfers[t].to != y.transfers[t].to || x.transfers[t].votes != y.transfers[t].votes) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace veche::testing
