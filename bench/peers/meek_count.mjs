@@ -11,7 +11,7 @@
 // the time includes reading the file, as veche's does. The count itself is the package's
 // `tabulate` with its default options (no batch defeats, dynamic ballot tree). Ties for
 // defeat go to the candidate earliest in the BLT order, the package's tie-breaker list.
-import { readFileSync } from 'node:fs';
+import { significantLines } from './blt_lines.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -31,16 +31,7 @@ if (!path) {
   process.exit(2);
 }
 
-const lines = readFileSync(path, 'utf8').split('\n');
-let line = 0;
-// The next line that is neither blank nor a comment.
-const significant = () => {
-  while (line < lines.length) {
-    const text = lines[line++].trim();
-    if (text !== '' && !text.startsWith('#')) return text;
-  }
-  return null;
-};
+const significant = significantLines(path);
 
 const [candidateCount, fileSeats] = significant().split(/\s+/).map(Number);
 const seats = seatsOption ?? fileSeats;

@@ -6,7 +6,7 @@
 // utils.groupBallots rebuilds its result array for every ballot (quadratic), which would
 // measure that helper rather than the package's counting, and would not finish on a
 // million ballots. Its counts themselves (InstantRunoff, Schulze) are used as they are.
-import { readFileSync } from 'node:fs';
+import { significantLines } from './blt_lines.mjs';
 import { InstantRunoff, Schulze, utils } from 'votes';
 
 const [method, path] = process.argv.slice(2);
@@ -15,16 +15,7 @@ if (!['irv', 'schulze'].includes(method) || !path) {
   process.exit(2);
 }
 
-const lines = readFileSync(path, 'utf8').split('\n');
-let line = 0;
-// The next line that is neither blank nor a comment.
-const significant = () => {
-  while (line < lines.length) {
-    const text = lines[line++].trim();
-    if (text !== '' && !text.startsWith('#')) return text;
-  }
-  return null;
-};
+const significant = significantLines(path);
 
 const [candidateCount] = significant().split(/\s+/).map(Number);
 const names = [];
