@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "veche/core/error.hpp"
+#include "veche/ledger/deferred_sync.hpp"
 
 namespace veche {
 
@@ -80,6 +81,7 @@ std::string read_small_file(const fs::path& path) {
 }
 
 void sync_directory(const fs::path& folder) {
+  if (DeferredSync::active()) return;
   int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
   if (fd < 0) throw std::runtime_error(folder.string() + ": cannot open the folder to sync it");
   ::fsync(fd);
@@ -116,6 +118,7 @@ void append_all(int fd, std::string_view bytes, const fs::path& path) {
 }
 
 void sync_file(int fd, const fs::path& path) {
+  if (DeferredSync::active()) return;
   if (::fdatasync(fd) != 0) throw std::runtime_error(path.string() + ": sync failed");
 }
 
