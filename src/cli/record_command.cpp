@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/count_flags.hpp"
+#include "cli/stdin_lines.hpp"
 #include "veche/core/error.hpp"
 #include "veche/io/read.hpp"
 #include "veche/ledger/record.hpp"
@@ -80,28 +81,8 @@ void add_election_flags(CLI::App& cmd, RecordFlags& f) {
   add_count_flags(cmd, f.count);
 }
 
-// The bytes of receipt_json(r).dump(), one a line. Every receipt of a batch names the same
-// head, so the head is written out once a batch, not once a ballot.
 void print_receipts(const std::vector<Receipt>& receipts) {
-  std::string out, head_text, election_text;
-  const TreeHead* head = nullptr;
-  for (const Receipt& r : receipts) {
-    if (r.head.get() != head) {
-      head = r.head.get();
-      head_text = head_json(*head).dump();
-      election_text = nlohmann::json(head->election).dump();
-    }
-    out += "{\"election\":";
-    out += election_text;
-    out += ",\"leaf_index\":";
-    out += std::to_string(r.leaf_index);
-    out += ",\"leaf_hash\":\"";
-    out += to_hex(r.leaf_hash);
-    out += "\",\"head\":";
-    out += head_text;
-    out += "}\n";
-  }
-  std::cout << out;
+  std::cout << receipt_lines(receipts);
   std::cout.flush();
 }
 
@@ -116,22 +97,22 @@ CastBallot ballot_from_json(const nlohmann::json& json, std::size_t line) {
   }
 }
 
-// One line of `cast --stdin`, read with one simdjson parser reused for every line: the
-// stream is a bulk cast's hot path, and building a JSON tree for each line cost as much as
-// writing the ballot durably.
-CastBallot ballot_from_line(simdjson::ondemand::parser& parser, std::string& text,
-                            std::size_t line) {
+// One line of `cast --stdin`, read with one simdjson parser reused for every line, where it
+// lies in the input, straight into the batch as candidate ids: the stream is a bulk cast's
+// hot path, and a JSON tree or a string a name for each line cost as much as writing the
+// ballot durably.
+void read_ballot(simdjson::ondemand::parser& parser, const StdinLines& input, std::string_view text,
+                 std::size_t line, const BallotLines& names, CastBatch& batch) {
   auto refuse = [line] {
     throw InputError("stdin", line, "", "expected {\"voter\":\"id\",\"ranks\":[[\"name\"],...]}");
   };
-  text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
   simdjson::ondemand::document document;
   simdjson::ondemand::object object;
-  if (parser.iterate(text.data(), text.size(), text.capacity()).get(document) ||
+  if (parser.iterate(text.data(), text.size(), input.capacity_from(text)).get(document) ||
       document.get_object().get(object)) {
     throw InputError("stdin", line, "", "not JSON");
   }
-  CastBallot ballot;
+  batch.begin_ballot();
   bool ranked = false;
   for (auto field : object) {
     std::string_view key;
@@ -140,39 +121,46 @@ CastBallot ballot_from_line(simdjson::ondemand::parser& parser, std::string& tex
       simdjson::ondemand::array ranks;
       if (field.value().get_array().get(ranks)) refuse();
       for (auto rank : ranks) {
-        simdjson::ondemand::array names;
-        if (rank.get_array().get(names)) refuse();
-        auto& equal = ballot.ranks.emplace_back();
-        for (auto name : names) {
+        simdjson::ondemand::array equal;
+        if (rank.get_array().get(equal)) refuse();
+        batch.begin_rank();
+        for (auto name : equal) {
           std::string_view text_of_name;
           if (name.get_string().get(text_of_name)) refuse();
-          equal.emplace_back(text_of_name);
+          auto id = names.id_of(text_of_name);
+          if (!id) {
+            throw InputError(
+                "stdin", line, "ranks",
+                fmt::format("\"{}\" is not a candidate of manifest.json", text_of_name));
+          }
+          batch.add(*id);
         }
       }
       ranked = true;
     } else if (key == "voter") {
       std::string_view voter;
       if (field.value().get_string().get(voter)) refuse();
-      ballot.voter = voter;
+      batch.voter(voter);
     }
   }
   const char* rest = nullptr;  // a location after the object: something follows it
   if (!document.current_location().get(rest)) throw InputError("stdin", line, "", "not JSON");
   if (!ranked) refuse();
-  return ballot;
 }
 
 // Casts ballots read one a line from stdin, a batch at a time; each batch's receipts are
 // printed only once the batch is on disk.
 void cast_stream(Ledger& ledger, std::size_t batch_size) {
   simdjson::ondemand::parser parser;
-  std::vector<CastBallot> batch;
-  std::string text;
+  const BallotLines names(ledger.manifest().candidates);
+  StdinLines input;
+  CastBatch batch;
+  std::string_view text;
   std::size_t line = 0;
-  while (std::getline(std::cin, text)) {
+  while (input.next(text)) {
     ++line;
     if (text.empty()) continue;
-    batch.push_back(ballot_from_line(parser, text, line));
+    read_ballot(parser, input, text, line, names, batch);
     if (batch.size() >= batch_size) {
       print_receipts(ledger.cast(batch));
       batch.clear();

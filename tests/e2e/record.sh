@@ -144,6 +144,22 @@ want=$("$VECHE" count --method irv --candidates Alice,Bob,Carol --unknown-name r
 got=$(python3 -c 'import json; print(json.load(open("aside/outcome.json"))["outcome"])')
 [ "$want" = "$got" ] || bad "the record of set-aside ballots counts otherwise than count"
 
+say "a bad line in a stream of casts is named; the batches before it stand"
+"$VECHE" record init stream --method irv --candidates Alice,Bob >/dev/null
+printf '%s\n' '{"voter":"s1","ranks":[["Alice"]]}' '{"ranks":[["Bob"]],"voter":"s2"}' \
+  '{"voter":"s3","ranks":[["Zed"]]}' '{"voter":"s4","ranks":[["Bob"]]}' > bad-stream.jsonl
+"$VECHE" record cast stream --stdin --batch 1 < bad-stream.jsonl > stream-receipts.jsonl 2> stream.err
+rc=$?
+[ $rc -eq 2 ] || bad "a stream with an unknown name exited $rc, not 2"
+grep -q '^stdin:3: ranks: "Zed" is not a candidate' stream.err || bad "no stdin:3 message: $(cat stream.err)"
+[ "$(wc -l < stream-receipts.jsonl)" = 2 ] || bad "not 2 receipts before the bad line"
+[ "$(wc -l < stream/ballots.jsonl)" = 2 ] || bad "not 2 ballots before the bad line"
+printf '%s\n' '{"voter":"s5","ranks":[["Alice"]]' | "$VECHE" record cast stream --stdin > /dev/null 2> stream.err
+grep -q '^stdin:1: ' stream.err || bad "a line that is not JSON is not named: $(cat stream.err)"
+verify_holds stream
+head -n 2 stream-receipts.jsonl | tail -n 1 > stream-receipt.json
+verify_holds stream --receipt stream-receipt.json
+
 say "kill -9 during a stream of casts"
 "$VECHE" record init live --method irv --candidates Alice,Bob,Carol,Dave >/dev/null
 python3 -c '

@@ -51,13 +51,12 @@ std::string json_string(std::string_view text) {
 
 BallotLines::BallotLines(std::vector<std::string> candidates) : candidates_(std::move(candidates)) {
   for (const auto& name : candidates_) quoted_.push_back(json_string(name));
+  by_name_ = NameIndex(candidates_);
+  by_quoted_ = NameIndex(quoted_);
 }
 
 std::optional<CandidateId> BallotLines::id_of(std::string_view name) const {
-  for (std::size_t i = 0; i < candidates_.size(); ++i) {
-    if (candidates_[i] == name) return static_cast<CandidateId>(i);
-  }
-  return std::nullopt;
+  return by_name_.find(name, candidates_);
 }
 
 std::string BallotLines::line(std::span<const std::vector<CandidateId>> ranks) const {
@@ -74,34 +73,20 @@ std::string BallotLines::line(std::span<const std::vector<CandidateId>> ranks) c
   return out + "]}";
 }
 
-std::optional<std::string> BallotLines::line_of_names(
-    const std::vector<std::vector<std::string>>& ranks, std::string& unknown) const {
-  std::string out;
-  if (!append_line_of_names(ranks, out, unknown)) return std::nullopt;
-  return out;
-}
-
-bool BallotLines::append_line_of_names(const std::vector<std::vector<std::string>>& ranks,
-                                       std::string& out, std::string& unknown) const {
-  const std::size_t start = out.size();
+void BallotLines::append_line(const CastBatch& batch, std::size_t ballot, std::string& out) const {
   out += "{\"ranks\":[";
-  for (std::size_t r = 0; r < ranks.size(); ++r) {
+  for (std::size_t r = 0; r < batch.ranks(ballot); ++r) {
     if (r > 0) out += ',';
     out += '[';
-    for (std::size_t i = 0; i < ranks[r].size(); ++i) {
-      auto id = id_of(ranks[r][i]);
-      if (!id) {
-        unknown = ranks[r][i];
-        out.resize(start);
-        return false;
-      }
-      if (i > 0) out += ',';
-      out += quoted_[*id];
+    bool first = true;
+    for (CandidateId id : batch.rank(ballot, r)) {
+      if (!first) out += ',';
+      first = false;
+      out += quoted_.at(id);
     }
     out += ']';
   }
   out += "]}";
-  return true;
 }
 
 std::string BallotLines::line(std::span<const Mark> marks) const {
@@ -119,9 +104,16 @@ std::string BallotLines::line(std::span<const Mark> marks) const {
   return out + "]}";
 }
 
+// The JSON string that starts `text` runs to the first quote no backslash escapes (one
+// preceded by an even number of backslashes); only that string can be a candidate's, so one
+// probe of the index finds it.
 std::optional<CandidateId> BallotLines::quoted_at(std::string_view text) const {
-  for (std::size_t i = 0; i < quoted_.size(); ++i) {
-    if (text.starts_with(quoted_[i])) return static_cast<CandidateId>(i);
+  if (text.empty() || text.front() != '"') return std::nullopt;
+  for (std::size_t at = text.find('"', 1); at != std::string_view::npos;
+       at = text.find('"', at + 1)) {
+    std::size_t backslashes = 0;
+    while (text[at - 1 - backslashes] == '\\') ++backslashes;  // text[0] is a quote: it stops
+    if (backslashes % 2 == 0) return by_quoted_.find(text.substr(0, at + 1), quoted_);
   }
   return std::nullopt;
 }

@@ -21,11 +21,41 @@ RecordKeys open_keys(const fs::path& folder) {
   return {key_in(folder / "log.key"), key_in(folder / "returning_officer.key")};
 }
 
+namespace {
+nlohmann::ordered_json receipt_head_json(const TreeHead& head) {
+  auto json = head_json(head);
+  json.erase("consistency");
+  return json;
+}
+}  // namespace
+
 nlohmann::ordered_json receipt_json(const Receipt& receipt) {
   return {{"election", receipt.head->election},
           {"leaf_index", receipt.leaf_index},
           {"leaf_hash", to_hex(receipt.leaf_hash)},
-          {"head", head_json(*receipt.head)}};
+          {"head", receipt_head_json(*receipt.head)}};
+}
+
+std::string receipt_lines(std::span<const Receipt> receipts) {
+  std::string out, head_text, election_text;
+  const TreeHead* head = nullptr;
+  for (const Receipt& r : receipts) {
+    if (r.head.get() != head) {
+      head = r.head.get();
+      head_text = receipt_head_json(*head).dump();
+      election_text = nlohmann::json(head->election).dump();
+    }
+    out += "{\"election\":";
+    out += election_text;
+    out += ",\"leaf_index\":";
+    out += std::to_string(r.leaf_index);
+    out += ",\"leaf_hash\":\"";
+    out += to_hex(r.leaf_hash);
+    out += "\",\"head\":";
+    out += head_text;
+    out += "}\n";
+  }
+  return out;
 }
 
 Receipt receipt_from_json(const nlohmann::json& json) {

@@ -17,6 +17,7 @@
 #include "veche/core/profile.hpp"
 #include "veche/count/method.hpp"
 #include "veche/ledger/merkle.hpp"
+#include "veche/ledger/name_index.hpp"
 #include "veche/ledger/signing.hpp"
 #include "veche/ledger/tree_head.hpp"
 #include "veche/ledger/voter_set.hpp"
@@ -63,6 +64,8 @@ CountOptions count_options(const Manifest& manifest);
 // The ballot rules the manifest fixes; UsageError for a name that is no remedy.
 BallotRules ballot_rules(const Manifest& manifest);
 
+class CastBatch;
+
 // The canonical byte form of ballots (docs/record.md), e.g. {"ranks":[["Alice"],["Bob","Carol"]]}
 class BallotLines {
  public:
@@ -85,13 +88,9 @@ class BallotLines {
   static std::optional<std::vector<std::string>> read_rejected(std::string_view line,
                                                                std::string& why);
   static bool is_rejected_line(std::string_view line) { return line.starts_with("{\"rejected\":"); }
-  // A ballot given by names; nullopt with `unknown` set when a name is not a candidate.
-  std::optional<std::string> line_of_names(const std::vector<std::vector<std::string>>& ranks,
-                                           std::string& unknown) const;
-  // The same, written at the end of `out` (a batch's lines share one buffer); false, with
-  // `out` as it was and `unknown` set, when a name is not a candidate.
-  bool append_line_of_names(const std::vector<std::vector<std::string>>& ranks, std::string& out,
-                            std::string& unknown) const;
+  // Ballot `ballot` of a cast batch, written at the end of `out` (a batch's lines share one
+  // buffer).
+  void append_line(const CastBatch& batch, std::size_t ballot, std::string& out) const;
 
  private:
   // The candidate whose name, as a JSON string, starts `text`.
@@ -99,6 +98,7 @@ class BallotLines {
 
   std::vector<std::string> candidates_;
   std::vector<std::string> quoted_;  // each name as a JSON string, quotes included
+  NameIndex by_name_, by_quoted_;
 };
 
 // One roll line: {"voter":"<hex SHA-256 of "veche-roll-v1\n" salt "\n" voter id>"}
@@ -155,6 +155,53 @@ struct CastBallot {
   std::string voter;                            // voter id (hashed into the roll)
 };
 
+// The ballots of one cast batch held flat: every rank's candidate ids in one buffer, the
+// voter ids in another. A bulk cast reads millions of ballots, and a CastBallot costs an
+// allocation a rank and a search a name. A ballot is built by begin_ballot, then
+// begin_rank and add for each rank (a rank with no name is a skipped rank), and voter.
+class CastBatch {
+ public:
+  void begin_ballot() { ballots_.push_back({rank_ends_.size(), voters_.size(), voters_.size()}); }
+  void begin_rank() { rank_ends_.push_back(marks_.size()); }
+  void add(CandidateId candidate) {
+    marks_.push_back(candidate);
+    ++rank_ends_.back();
+  }
+  void voter(std::string_view voter) {
+    ballots_.back().voter_begin = voters_.size();
+    voters_ += voter;
+    ballots_.back().voter_end = voters_.size();
+  }
+
+  std::size_t size() const { return ballots_.size(); }
+  bool empty() const { return ballots_.empty(); }
+  void clear();
+  std::size_t ranks(std::size_t ballot) const {
+    std::size_t end =
+        ballot + 1 < ballots_.size() ? ballots_[ballot + 1].first_rank : rank_ends_.size();
+    return end - ballots_[ballot].first_rank;
+  }
+  std::span<const CandidateId> rank(std::size_t ballot, std::size_t r) const {
+    std::size_t at = ballots_[ballot].first_rank + r;
+    std::size_t begin = at == 0 ? 0 : rank_ends_[at - 1];
+    return std::span<const CandidateId>(marks_).subspan(begin, rank_ends_[at] - begin);
+  }
+  std::string_view voter(std::size_t ballot) const {
+    const Ballot& b = ballots_[ballot];
+    return std::string_view(voters_).substr(b.voter_begin, b.voter_end - b.voter_begin);
+  }
+
+ private:
+  struct Ballot {
+    std::size_t first_rank;  // into rank_ends_
+    std::size_t voter_begin, voter_end;
+  };
+  std::vector<Ballot> ballots_;
+  std::vector<std::size_t> rank_ends_;  // where each rank ends in marks_
+  std::vector<CandidateId> marks_;
+  std::string voters_;
+};
+
 // What the voter keeps: proof that their ballot is leaf `leaf_index` of the log.
 struct Receipt {
   std::uint64_t leaf_index = 0;
@@ -162,7 +209,13 @@ struct Receipt {
   // The ballots head the leaf is in; shared, as every receipt of a batch has the same one.
   std::shared_ptr<const TreeHead> head;
 };
+// The receipt's head is the signed head without its consistency proof: that proof joins the
+// head to the one before it, which the voter never holds, and it would be most of every
+// receipt's bytes (verify --receipt computes the proofs it needs from the record).
 nlohmann::ordered_json receipt_json(const Receipt& receipt);
+// receipt_json(r).dump() for each receipt, a line each. Receipts of one batch share their
+// head, which is written out once for all of them, not once a receipt.
+std::string receipt_lines(std::span<const Receipt> receipts);
 Receipt receipt_from_json(const nlohmann::json& json);
 
 // A record open for casting. Opening repairs an interrupted cast: lines no signed head
@@ -184,6 +237,9 @@ class Ledger {
   // in the order of `batch`. The batch's ballots go into the log in a random order and
   // its roll lines sorted, so a position in one log says nothing of the other.
   std::vector<Receipt> cast(std::span<const CastBallot> batch);
+  // The same for a batch read straight into ids; UsageError naming a ballot by its place in
+  // the batch, counted from 1.
+  std::vector<Receipt> cast(const CastBatch& batch);
   // The same for lines already in canonical form (import); no shuffling, no receipts kept.
   TreeHead append(std::span<const std::string> ballot_lines, std::vector<std::string> roll_lines);
   // Signs the closing heads; nothing can be cast after.
@@ -199,7 +255,8 @@ class Ledger {
     std::optional<TreeHead> head;  // the latest signed head
   };
   TreeHead grow(Log& log, const LineBlock& lines, bool closing);
-  TreeHead append_block(const LineBlock& ballot_lines, const LineBlock& roll_lines);
+  TreeHead append_block(const LineBlock& ballot_lines, const LineBlock& roll_lines,
+                        std::span<const Hash> voters);
   void write_heads(std::span<const TreeHead> heads);
   void recover();
   void reopen(Log& log, std::string_view text, std::uint64_t size, bool cut_tail);

@@ -10,14 +10,20 @@ namespace veche {
 // anyway) and then compared byte for byte, so a key that collides costs time, never a wrong
 // count. One flat table, no allocation a line: a 10-million-line log may hold millions of
 // distinct ballots.
+//
+// Such a table is far larger than the processor's caches, and looking a line up is then a
+// wait on memory. So add() asks for the line's slot ahead (a prefetch) and places the line
+// one call later, while the caller hashes the next line; each slot keeps the top of its
+// line's key, so a slot of another line is passed over without reading its entry.
 class DistinctLines {
  public:
+  // Room for `lines` lines, reserved (the table is not touched until used).
+  void expect(std::uint64_t lines);
   void add(std::uint64_t number, std::string_view line, std::uint64_t key);
-  std::size_t size() const { return entries_.size(); }
   // The lines as a Profile under the manifest's rules. Throws InputError naming the first
   // line that is not a canonical ballot of this manifest.
   Profile profile(const Manifest& manifest, const std::string& file, std::uint64_t& bad_line,
-                  std::string& why) const;
+                  std::string& why);
 
  private:
   struct Entry {
@@ -26,9 +32,13 @@ class DistinctLines {
     Weight weight;
     std::uint64_t first;  // line number
   };
+  void place(const Entry& line);
+  void settle();
   void grow();
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  // entry number + 1; 0: empty
+  // Top 32 bits of the key, then entry number + 1 in the low 32 bits; 0: empty.
+  std::vector<std::uint64_t> slots_;
+  std::optional<Entry> pending_;  // added, not yet placed
 };
 
 // The first `size` lines of a ballots log as a Profile. Throws InputError naming the

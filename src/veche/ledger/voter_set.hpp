@@ -1,6 +1,7 @@
 #pragma once
 // The voters on a roll so far, by their roll hashes (internal to ledger/).
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -18,8 +19,13 @@ class VoterSet {
     if (slots_.empty()) return false;
     for (std::size_t at = place(voter);; at = (at + 1) & (slots_.size() - 1)) {
       if (is_empty(slots_[at])) return false;
-      if (slots_[at] == voter) return true;
+      if (same(slots_[at], voter)) return true;
     }
+  }
+  // Asks for the voter's slot ahead of contains or insert: a roll of millions is a table far
+  // larger than the caches, and a batch checks its voters one after another.
+  void prefetch(const Hash& voter) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[place(voter)]);
   }
   // False when the voter was there already.
   bool insert(const Hash& voter) {
@@ -31,12 +37,21 @@ class VoterSet {
         ++size_;
         return true;
       }
-      if (slots_[at] == voter) return false;
+      if (same(slots_[at], voter)) return false;
     }
   }
 
  private:
-  static bool is_empty(const Hash& h) { return h == Hash{}; }
+  // The first eight bytes decide almost always, in one load rather than a call to memcmp.
+  static std::uint64_t first_bytes(const Hash& h) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, h.data(), sizeof bytes);
+    return bytes;
+  }
+  static bool is_empty(const Hash& h) { return first_bytes(h) == 0 && h == Hash{}; }
+  static bool same(const Hash& a, const Hash& b) {
+    return first_bytes(a) == first_bytes(b) && a == b;
+  }
   std::size_t place(const Hash& h) const {
     std::size_t bits;
     std::memcpy(&bits, h.data(), sizeof bits);
