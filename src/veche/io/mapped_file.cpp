@@ -9,7 +9,6 @@
 #include <cstring>
 
 #include "veche/core/error.hpp"
-#include "veche/io/file_descriptor.hpp"
 #include "veche/io/read.hpp"
 
 namespace veche::io {
@@ -27,23 +26,29 @@ std::size_t page_size() {
 
 }  // namespace
 
-MappedFile::MappedFile(const std::string& path) {
-  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (file.fd < 0) refuse_file(path, "cannot open the file");
+MappedFile::MappedFile(const std::string& path)
+    : path_(path), file_{::open(path.c_str(), O_RDONLY | O_CLOEXEC)} {
+  if (file_.fd < 0) refuse_file(path, "cannot open the file");
   struct stat info {};
-  if (::fstat(file.fd, &info) != 0) refuse_file(path, "cannot read the file");
+  if (::fstat(file_.fd, &info) != 0) refuse_file(path, "cannot read the file");
   if (S_ISDIR(info.st_mode)) throw InputError(path, 0, "", "is a directory, not a ballot file");
   // An empty file cannot be mapped, and a pipe has no size: those are read as they come.
   if (S_ISREG(info.st_mode) && info.st_size > 0) {
     const auto size = static_cast<std::size_t>(info.st_size);
-    void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, file.fd, 0);
+    void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, file_.fd, 0);
     if (at != MAP_FAILED) {
-      ::madvise(at, size, MADV_SEQUENTIAL);
-      data_ = static_cast<const char*>(at);
-      size_ = size;
-      mapped_ = true;
-      next_release_ = reinterpret_cast<std::uintptr_t>(data_) + kReleaseStep;
-      return;
+      // A mapping that cannot be watched could end the process if the file shrank: the
+      // file is read whole instead (only when dozens are open at once).
+      watch_ = watch_mapping(at, size);
+      if (watch_ != kNoWatch) {
+        ::madvise(at, size, MADV_SEQUENTIAL);
+        data_ = static_cast<const char*>(at);
+        size_ = size;
+        mapped_ = true;
+        next_release_ = reinterpret_cast<std::uintptr_t>(data_) + kReleaseStep;
+        return;
+      }
+      ::munmap(at, size);
     }
   }
   copy_ = read_file(path);
@@ -52,7 +57,9 @@ MappedFile::MappedFile(const std::string& path) {
 }
 
 MappedFile::~MappedFile() {
-  if (mapped_) ::munmap(const_cast<char*>(data_), size_);
+  if (!mapped_) return;
+  end_watch(watch_);
+  ::munmap(const_cast<char*>(data_), size_);
 }
 
 void MappedFile::let_go_before(const char* p) {
@@ -65,6 +72,18 @@ void MappedFile::let_go_before(const char* p) {
     released_ = until;
   }
   next_release_ = reinterpret_cast<std::uintptr_t>(p) + kReleaseStep;
+}
+
+// A file cut short within its last page gives zeros past its new end without a fault, so
+// its size is asked too, not only whether the watch saw a fault.
+void MappedFile::refuse_if_shrunk() const {
+  if (!mapped_) return;
+  struct stat info {};
+  const bool shorter =
+      ::fstat(file_.fd, &info) == 0 && static_cast<std::size_t>(info.st_size) < size_;
+  if (shorter || mapping_cut_short(watch_)) {
+    throw InputError(path_, 0, "", "the file shrank while it was being read");
+  }
 }
 
 }  // namespace veche::io

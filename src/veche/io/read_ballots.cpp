@@ -24,12 +24,14 @@ Profile read_ballots(const std::string& path, std::string_view format, const Bal
                                  fmt::join(kFormats, ", ")));
   }
   io::MappedFile file(path);
-  const std::string_view text = file.text();
-  if (format.empty()) format = detect_format(path, text);
-  if (format == "blt") return io::read_blt(file, path, rules);
-  if (format == "preflib") return parse_preflib(text, path, rules);
-  if (format == "csv") return io::read_csv_ranked(file, path, rules, candidates);
-  return parse_debian_tally(text, path, rules);
+  return file.read([&] {
+    const std::string_view text = file.text();
+    if (format.empty()) format = detect_format(path, text);
+    if (format == "blt") return io::read_blt(file, path, rules);
+    if (format == "preflib") return parse_preflib(text, path, rules);
+    if (format == "csv") return io::read_csv_ranked(file, path, rules, candidates);
+    return parse_debian_tally(text, path, rules);
+  });
 }
 
 Profile read_ballots(const std::string& path, std::string_view format, const BallotRules& rules) {

@@ -359,7 +359,7 @@ Profile parse_blt(std::string_view text, const std::string& path, const BallotRu
 }
 
 Profile io::read_blt(MappedFile& file, const std::string& path, const BallotRules& rules) {
-  return BltReader(file.text(), path, rules, &file).read();
+  return file.read([&] { return BltReader(file.text(), path, rules, &file).read(); });
 }
 
 }  // namespace veche

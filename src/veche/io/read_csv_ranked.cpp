@@ -388,7 +388,7 @@ Profile parse_csv_ranked(std::string_view text, const std::string& path, const B
 
 Profile io::read_csv_ranked(MappedFile& file, const std::string& path, const BallotRules& rules,
                             std::span<const std::string> candidates) {
-  return CsvReader(file.text(), path, rules, candidates, &file).read();
+  return file.read([&] { return CsvReader(file.text(), path, rules, candidates, &file).read(); });
 }
 
 }  // namespace veche
