@@ -8,44 +8,17 @@
 
 #include "veche/core/error.hpp"
 #include "veche/council/election.hpp"
+#include "veche/council/seeded_draws.hpp"
 #include "veche/count/method.hpp"
 
 namespace veche {
 
 namespace {
 
-// Eight 32-bit draws from SHA-256(seed ":" label ":" n): the same on every machine, which a
-// library random engine's distributions are not.
-class Draws {
- public:
-  Draws(std::string seed, std::string label) : seed_(std::move(seed)), label_(std::move(label)) {}
-  std::uint32_t next() {
-    if (used_ == words_.size()) refill();
-    return words_[used_++];
-  }
-
- private:
-  void refill() {
-    std::string input = fmt::format("{}:{}:{}", seed_, label_, block_++);
-    std::array<unsigned char, 32> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(input.data()),
-                       input.size());
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      words_[i] = std::uint32_t(digest[4 * i]) << 24 | std::uint32_t(digest[4 * i + 1]) << 16 |
-                  std::uint32_t(digest[4 * i + 2]) << 8 | std::uint32_t(digest[4 * i + 3]);
-    }
-    used_ = 0;
-  }
-  std::string seed_, label_;
-  std::uint64_t block_ = 0;
-  std::array<std::uint32_t, 8> words_{};
-  std::size_t used_ = 8;
-};
-
 // Each candidate's popularity, 1 to 100, from the seed: some candidates draw more
 // preferences than others, so a made-up count has winners and losers like a real one.
 std::vector<std::uint64_t> popularity(const DelegateElection& e) {
-  Draws draws(e.generated.seed, e.council + ":popularity");
+  SeededDraws draws(e.generated.seed, e.council + ":popularity");
   std::vector<std::uint64_t> weights;
   for (std::size_t c = 0; c < e.candidates.size(); ++c) weights.push_back(1 + draws.next() % 100);
   return weights;
@@ -53,7 +26,7 @@ std::vector<std::uint64_t> popularity(const DelegateElection& e) {
 
 // One voter's ranking: candidates drawn by popularity without replacement, stopping after
 // a random number of preferences (at least one).
-std::vector<CandidateId> generated_ballot(Draws& draws, std::vector<std::uint64_t> weights,
+std::vector<CandidateId> generated_ballot(SeededDraws& draws, std::vector<std::uint64_t> weights,
                                           bool one_mark) {
   std::size_t length = one_mark ? 1 : 1 + draws.next() % weights.size();
   std::vector<CandidateId> ranking;
@@ -71,7 +44,7 @@ std::vector<CandidateId> generated_ballot(Draws& draws, std::vector<std::uint64_
 
 void add_generated(const DelegateElection& e, ProfileBuilder& builder) {
   std::vector<std::uint64_t> weights = popularity(e);
-  Draws draws(e.generated.seed, e.council + ":ballots");
+  SeededDraws draws(e.generated.seed, e.council + ":ballots");
   for (std::uint64_t v = 0; v < e.generated.voters; ++v)
     builder.add_strict(generated_ballot(draws, weights, !e.lists.empty()), 1);
 }
