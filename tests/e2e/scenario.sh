@@ -20,22 +20,32 @@ expect() {
 
 say "union federation: played, key results"
 "$VECHE" scenario run "$ROOT/examples/union-federation.toml" --out union --format json > union.json || bad "union run"
-expect union.json '[.elections[] | select(.council == "North") | .elected | length] == [4]' "North elects its 4 apportioned delegates"
-expect union.json '.seated | length == 12' "12 delegates seated"
+expect union.json '[.elections[] | select(.council == "North") | .elected | length] == [7]' "North elects its 7 apportioned delegates"
+expect union.json '.seated | length == 36' "36 delegates seated"
+expect union.json '[.delegations.councils[].basis] | add == 248205' "300 branches of 248,205 members, most made up from counts"
+expect union.json '[.elections[] | select(.council | test(" Branch "))] | length == 294' "every made-up branch holds the election written for its level"
+expect union.json '[.elections[] | select(.council == "South") | .elected[0]] == ["South Branch 41 member 360"]' "a district's candidates drawn from its branches' members"
+expect union.json '.recalls[1].signatures == 40 and .recalls[1].eligible == 248 and (.recalls[1].triggered | not)' "40 drawn signatures fall short of a quarter of the branch"
 expect union.json 'any(.refused_mandates[]; .council == "Harbour Social Club" and .fault == "invented council")' "invented branch refused"
 expect union.json 'any(.refused_mandates[]; .delegate == "Kowalski" and .fault == "not elected")' "signed but not elected refused"
 expect union.json '.recalls[0].recalled and .recalls[0].refill == "by-election" and .recalls[0].by_election.elected == ["Cleo"]' "recall refilled by by-election"
 expect union.json '.recalls[0].refused_signatures | length == 1' "second signature refused"
 expect union.json '.referendums[0].carried' "strike levy carried by double majority"
+expect union.json '[.referendums[0].constituencies[].record] == ["referendum 1/North", "referendum 1/South", "referendum 1/East", "referendum 1/West", "referendum 1/Midlands", "referendum 1/Capital"]' "each constituency's referendum vote has its record"
+expect union.json '.recalls[0].vote.record == "Docks recall 1" and .recalls[0].vote.recall == 3' "the recall vote has its record"
 expect union.json '.executive["Broad Left"] | index("General Secretary") != null' "executive formed"
 
 say "union federation: every record verifies, and so does the whole folder"
-for record in union/*/; do
+records=$(ls -d union/*/manifest.json union/*/*/manifest.json | xargs -n1 -d '\n' dirname)
+while read -r record; do
   "$VECHE" verify "$record" > /dev/null || bad "veche verify $record"
-done
-[ "$(ls -d union/*/ | wc -l)" -eq 5 ] || bad "expected 5 records (4 elections, 1 by-election)"
+done <<<"$(grep -v " Branch " <<<"$records"; echo "union/North Branch 17")"  # scenario verify checks all
+[ "$(wc -l <<<"$records")" -eq 314 ] || bad "expected 314 records (306 elections, 1 by-election, 1 recall vote, 6 referendum votes)"
 "$VECHE" scenario verify union > verify.txt || { bad "scenario verify union"; cat verify.txt; }
 grep -q "events.jsonl: .* events; .* signed heads" verify.txt || bad "event log not checked"
+grep -q 'events.jsonl line [0-9]*: referendum ".*": 6 record(s) recounted as logged, carried by its rules' verify.txt || bad "referendum not decided again from its records"
+grep -q 'events.jsonl line [0-9]*: recall of Dev: record Docks recall 1 recounted as logged, recalled' verify.txt || bad "recall vote not decided again from its record"
+[ "$(grep -c "election record verifies" verify.txt)" -eq 314 ] || bad "scenario verify did not check all 314 records"
 
 say "congress of 1918: inflated and invented delegations caught, the junior partner resigns"
 "$VECHE" scenario run "$ROOT/examples/congress-1918.toml" --out congress --format json > congress.json || bad "1918 run"
@@ -60,6 +70,78 @@ cp -r union forged
 sed -i '1s/"delegate":"[^"]*"/"delegate":"Kowalski"/' forged/mandates.jsonl
 out=$("$VECHE" scenario verify forged) && bad "a forged mandate verified"
 grep -q "signature does not hold" <<<"$out" || { bad "forged mandate not named"; echo "$out"; }
+cp -r union recast
+sed -i '0,/"no"/s/"no"/"yes"/' "recast/referendum 1/South/ballots.jsonl"
+out=$("$VECHE" scenario verify recast) && bad "an edited referendum ballot verified"
+grep -q "^FAIL  referendum 1/South/" <<<"$out" || { bad "edited referendum ballot not named"; echo "$out"; }
+
+say "refills: countback and next on the list, twice each, on mandates the congress checks"
+cat > refills.toml <<'TOML'
+[organisation]
+name = "Federation"
+[[council]]
+name = "Congress"
+level = "congress"
+[[council]]
+name = "Docks"
+level = "local"
+parent = "Congress"
+members = 2000
+[[council]]
+name = "Depot"
+level = "local"
+parent = "Congress"
+members = 2000
+[delegations]
+rule = "proportional"
+method = "dhondt"
+seats = 4
+minimum = 2
+[[election]]
+council = "Docks"
+method = "stv-scottish"
+candidates = ["Ann", "Bo", "Cy", "Di"]
+[[election.ballot]]
+ranks = ["Ann", "Cy"]
+count = 40
+[[election.ballot]]
+ranks = ["Bo", "Di"]
+count = 35
+[[election.ballot]]
+ranks = ["Cy"]
+count = 15
+[[election.ballot]]
+ranks = ["Di"]
+count = 10
+[[election]]
+council = "Depot"
+method = "sainte-lague"
+[[election.list]]
+party = "Reds"
+candidates = ["Ed", "Flo", "Gus"]
+[[election.list]]
+party = "Blues"
+candidates = ["Hal", "Ida"]
+[[election.ballot]]
+ranks = ["Reds"]
+count = 70
+[[election.ballot]]
+ranks = ["Blues"]
+count = 30
+TOML
+for delegate in Ann Ed Cy Flo; do
+  printf '[[recall]]\ndelegate = "%s"\ndeadline = "2026-06-01T00:00:00Z"\nthreshold = "0"\n[recall.vote]\nelectorate = 20\nrecall = 15\nkeep = 5\n' "$delegate" >> refills.toml
+done
+"$VECHE" scenario run refills.toml --out refills --format json > refills.json || bad "refills run"
+expect refills.json '[.recalls[] | (.countback // .next_on_list).elected] == ["Cy", "Flo", "Di", "Gus"]' "each recall refilled from its record"
+expect refills.json '([.seated[].delegate] | sort) == ["Bo", "Di", "Gus", "Hal"] and (.refused_mandates | length == 0)' "the refilled delegates seated"
+"$VECHE" scenario verify refills > refills.txt || { bad "scenario verify refills"; cat refills.txt; }
+grep -q "Di of Docks, signed, seated by the countback-2.json of record Docks" refills.txt || bad "the second countback's mandate not checked"
+grep -q 'Gus of Depot, signed, seated by the next on the list after \["Ed","Flo"\]' refills.txt || bad "the second list refill's mandate not checked"
+cp -r refills recounted
+sed -i 's/"elected": "Di"/"elected": "Cy"/' recounted/Docks/countback-2.json
+out=$("$VECHE" scenario verify recounted) && bad "an edited countback statement verified"
+grep -q "names a countback-2.json other than record Docks's" <<<"$out" || { bad "edited countback not named"; echo "$out"; }
 
 say "docs/scenarios.md: the example plays as shown"
 # fenced MARKER: the fenced block that follows an HTML comment MARKER in the page.
@@ -70,6 +152,14 @@ fenced "output: small.toml" > small.expected
 "$VECHE" scenario run small.toml --out fed > small.out || bad "docs example run"
 diff small.expected small.out || bad "docs example output differs"
 "$VECHE" scenario verify fed > /dev/null || bad "docs example does not verify"
+
+say "docs/scenarios.md: a register from counts plays as shown"
+fenced "example: branches.toml" > branches.toml
+fenced "output: branches.toml" > branches.expected
+[ -s branches.toml ] && [ -s branches.expected ] || bad "register-from-counts example not found"
+"$VECHE" scenario run branches.toml --out shops > branches.out || bad "branches.toml run"
+diff branches.expected branches.out || bad "branches.toml output differs"
+"$VECHE" scenario verify shops > /dev/null || bad "branches.toml does not verify"
 
 say "bad scenario files: one line, file:line: key, exit 2, nothing written"
 refused() {  # FILE PATTERN WHAT

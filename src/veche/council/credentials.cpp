@@ -8,6 +8,7 @@
 
 #include "veche/council/election.hpp"
 #include "veche/council/mandate.hpp"
+#include "veche/council/refill.hpp"
 #include "veche/ledger/record_files.hpp"
 
 namespace veche {
@@ -102,7 +103,13 @@ class RecordChecks {
                     fmt::format("{} of {}: the record {} is the election of {}", m.delegate,
                                 m.council, record, finding.council));
     }
-    if (!finding.elected.contains(m.delegate)) {
+    // A refill is not in the record's outcome: it is worked out again from the record.
+    if (names_refill(m.statement)) {
+      if (auto why = refill_fault(m.statement, root_)) {
+        return refuse(m, MandateFault::not_elected,
+                      fmt::format("{} of {}: {}", m.delegate, m.council, *why));
+      }
+    } else if (!finding.elected.contains(m.delegate)) {
       return refuse(m, MandateFault::not_elected,
                     fmt::format("{} of {} is not among those the record {} elected", m.delegate,
                                 m.council, record));

@@ -2,20 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "veche/council/refill.hpp"
 #include "veche/ledger/record_files.hpp"
 
 namespace veche {
 
-namespace {
-
-struct RecordFacts {
-  ManifestFile manifest;
-  std::string outcome_sha256;
-  std::string lists_sha256;  // a party-list election's lists.json; "" for none
-  nlohmann::json outcome;
-};
-
-// Reads what a mandate points at; std::exception when the files are missing or not JSON.
 RecordFacts record_facts(const fs::path& record) {
   RecordFacts facts{read_manifest(record), "", "", {}};
   std::string outcome = read_small_file(record / kOutcome);
@@ -37,16 +28,36 @@ nlohmann::json final_head_hashes(const nlohmann::json& outcome) {
   return heads;
 }
 
+namespace {
+
 std::string text_of(const nlohmann::json& statement, const char* key) {
   const auto at = statement.find(key);
   return at != statement.end() && at->is_string() ? at->get<std::string>() : std::string();
+}
+
+// A refill by countback: the statement the mandate binds is the one beside the record,
+// and it stands with the countbacks before it.
+std::optional<std::string> countback_fault(const nlohmann::json& statement,
+                                           const fs::path& record) {
+  if (!statement.contains("countback")) {
+    if (statement.contains("countback_sha256")) return "it binds a countback it does not name";
+    return std::nullopt;
+  }
+  std::string file = text_of(statement, "countback");
+  if (file.empty() || file.find('/') != std::string::npos || !fs::is_regular_file(record / file))
+    return fmt::format("it names no countback statement beside record {} (\"{}\")",
+                       record.filename().string(), file);
+  if (text_of(statement, "countback_sha256") != sha256_hex(read_small_file(record / file)))
+    return fmt::format("it names a {} other than record {}'s", file, record.filename().string());
+  return countback_statement_fault(record, file);
 }
 
 }  // namespace
 
 nlohmann::ordered_json issue_mandate(const fs::path& records_root, const std::string& record,
                                      const std::string& delegate, const std::string& to,
-                                     const SigningKey& returning_officer) {
+                                     const SigningKey& returning_officer,
+                                     const nlohmann::ordered_json& refill) {
   RecordFacts facts = record_facts(records_root / record);
   nlohmann::ordered_json statement = {{"format", "veche-mandate-v1"},
                                       {"delegate", delegate},
@@ -58,6 +69,7 @@ nlohmann::ordered_json issue_mandate(const fs::path& records_root, const std::st
                                       {"final_heads", final_head_hashes(facts.outcome)},
                                       {"returning_officer", to_hex(returning_officer.public_key)}};
   if (!facts.lists_sha256.empty()) statement["lists_sha256"] = facts.lists_sha256;
+  for (const auto& [key, value] : refill.items()) statement[key] = value;
   statement["signature"] = sign(mandate_signed_bytes(nlohmann::json(statement)), returning_officer);
   return statement;
 }
@@ -102,7 +114,7 @@ std::optional<std::string> mandate_statement_fault(const nlohmann::json& stateme
       statement["final_heads"] != final_head_hashes(facts.outcome)) {
     return fmt::format("it names closing tree heads other than record {}'s", record);
   }
-  return std::nullopt;
+  return countback_fault(statement, records_root / record);
 }
 
 }  // namespace veche

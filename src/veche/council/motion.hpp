@@ -76,4 +76,10 @@ class Motion {
 // The public record of a motion: every question, its roll call and its result.
 nlohmann::ordered_json motion_json(const Motion& motion);
 
+// The motion as events of the organisation's log, question by question as each was decided:
+// every delegate's vote ("delegate voted": council, question, delegate, vote), then the
+// result ("question decided": council, question, amendment, ayes, noes, abstentions,
+// carried). A question never put leaves none.
+std::vector<nlohmann::ordered_json> motion_events(const Motion& motion);
+
 }  // namespace veche

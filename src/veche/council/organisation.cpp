@@ -93,6 +93,15 @@ std::vector<std::uint64_t> listed_members(const Organisation& o) {
 
 void check_attestations(const Organisation& o) {
   std::vector<std::uint64_t> listed = listed_members(o);
+  for (const CouncilRoll& roll : o.rolls()) {
+    if (listed[roll.council] > 0) {
+      const std::string& name = o.council(roll.council).name;
+      throw OrganisationError(OrganisationProblem::attestation_mismatch, name,
+                              fmt::format("council {} makes its members up from its attested "
+                                          "count and lists {} besides",
+                                          name, listed[roll.council]));
+    }
+  }
   for (CouncilId id = 0; id < o.councils().size(); ++id) {
     const Council& c = o.council(id);
     if (listed[id] > 0 && c.attested_members && *c.attested_members != listed[id]) {
@@ -183,7 +192,8 @@ std::optional<CouncilId> Organisation::find_council(std::string_view n) const {
   return look_up(council_index_, n);
 }
 std::optional<MemberId> Organisation::find_member(std::string_view n) const {
-  return look_up(member_index_, n);
+  if (auto listed = look_up(member_index_, n)) return listed;
+  return find_roll_member(n);
 }
 std::optional<PartyId> Organisation::find_party(std::string_view n) const {
   return look_up(party_index_, n);
@@ -208,6 +218,13 @@ void Organisation::validate() const {
   if (!duplicates_.empty()) {
     throw OrganisationError(OrganisationProblem::duplicate_name, duplicates_.front(),
                             fmt::format("the name {} is given twice", duplicates_.front()));
+  }
+  for (const Member& m : members_) {
+    if (auto on_roll = find_roll_member(m.name)) {
+      throw OrganisationError(OrganisationProblem::duplicate_name, m.name,
+                              fmt::format("the name {} is listed and is also made up for {}",
+                                          m.name, councils_.at(constituency_of(*on_roll)).name));
+    }
   }
   for (CouncilId id = 0; id < councils_.size(); ++id) check_parent_exists(*this, id);
   for (CouncilId id = 0; id < councils_.size(); ++id) check_acyclic(*this, id);

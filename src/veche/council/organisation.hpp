@@ -9,10 +9,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "veche/council/member_roll.hpp"
+
 namespace veche {
 
 using CouncilId = std::uint32_t;
-using MemberId = std::uint32_t;
+// A listed member's index, or kRollMember plus the index among all rolls' members.
+using MemberId = std::uint64_t;
 using PartyId = std::uint32_t;
 
 // Lower levels elect delegates to higher ones; a council's parent is always higher.
@@ -77,15 +80,25 @@ class Organisation {
   CouncilId add_council(Council council);  // as given; validate() checks it
   MemberId add_member(std::string member_name, CouncilId constituency,
                       std::optional<PartyId> party = std::nullopt);
+  // Makes up a local council's members from its attested count (council/member_roll.hpp).
+  // UsageError for a council that is not local, attests no count or already has a roll, or
+  // for a pattern whose names could be another roll's; validate() refuses a council that
+  // also lists members.
+  void add_roll(CouncilId council, MemberRoll roll);
 
   const std::vector<Party>& parties() const { return parties_; }
   const std::vector<Council>& councils() const { return councils_; }
-  const std::vector<Member>& members() const { return members_; }
+  const std::vector<Member>& members() const { return members_; }  // the listed ones
+  const std::vector<CouncilRoll>& rolls() const { return rolls_; }
+  const CouncilRoll* roll_of(CouncilId council) const;  // nullptr: its members are listed
+  // Any member, listed or on a roll (a roll member's name and party made up as asked).
+  Member member(MemberId id) const;
+  CouncilId constituency_of(MemberId id) const;
   Council& council(CouncilId id) { return councils_.at(id); }
   const Council& council(CouncilId id) const { return councils_.at(id); }
 
   std::optional<CouncilId> find_council(std::string_view council_name) const;
-  std::optional<MemberId> find_member(std::string_view member_name) const;
+  std::optional<MemberId> find_member(std::string_view member_name) const;  // listed or on a roll
   std::optional<PartyId> find_party(std::string_view party_name) const;
 
   // The councils directly below `parent`, in register order.
@@ -102,6 +115,12 @@ class Organisation {
   std::unordered_map<std::string, CouncilId> council_index_;
   std::unordered_map<std::string, MemberId> member_index_;
   std::unordered_map<std::string, PartyId> party_index_;
+  std::vector<CouncilRoll> rolls_;
+  // A roll by its name's text before and after the number (joined by a NUL).
+  std::unordered_map<std::string, std::size_t> roll_index_;
+  std::unordered_map<CouncilId, std::size_t> council_roll_;
+  const CouncilRoll& roll_holding(MemberId id) const;
+  std::optional<MemberId> find_roll_member(std::string_view member_name) const;
   std::vector<std::string> duplicates_;  // names added twice, reported by validate()
 };
 

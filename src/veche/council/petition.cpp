@@ -14,7 +14,7 @@ namespace {
 
 bool in_constituencies(const Organisation& o, const std::vector<CouncilId>& constituencies,
                        MemberId member) {
-  CouncilId home = o.members()[member].constituency;
+  CouncilId home = o.constituency_of(member);
   return std::any_of(constituencies.begin(), constituencies.end(),
                      [&](CouncilId c) { return o.is_within(home, c); });
 }
@@ -66,7 +66,7 @@ void Petition::sign(const Organisation& o, std::string_view member, Moment at) {
   if (!in_constituencies(o, constituencies_, *id)) {
     throw Refusal(Refused::not_a_member, who,
                   fmt::format("{} belongs to {}, outside the constituency of the petition \"{}\"",
-                              who, o.council(o.members()[*id].constituency).name, subject_));
+                              who, o.council(o.constituency_of(*id)).name, subject_));
   }
   if (at >= deadline_) {
     throw Refusal(Refused::vote_closed, who,

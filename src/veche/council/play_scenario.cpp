@@ -6,10 +6,11 @@
 #include "veche/core/error.hpp"
 #include "veche/council/event_log.hpp"
 #include "veche/council/mandate.hpp"
+#include "veche/council/refill.hpp"
 #include "veche/council/refusal.hpp"
 #include "veche/council/scenario.hpp"
-#include "veche/count/countback.hpp"
 #include "veche/count/method.hpp"
+#include "veche/ledger/deferred_sync.hpp"
 #include "veche/ledger/record_files.hpp"
 
 namespace veche {
@@ -17,6 +18,12 @@ namespace veche {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// The seats one election filled, as recalls change their holders.
+struct Seats {
+  std::vector<std::string> held;
+  std::vector<std::string> vacated;  // list seats refilled by the next on the list, in order
+};
 
 // Everything one playing of a scenario holds while it runs.
 struct Play {
@@ -29,6 +36,7 @@ struct Play {
   std::map<std::string, ElectionResult> elections;  // council → what its election decided
   std::vector<Mandate> presented;
   std::vector<std::string> mandate_lines;  // mandates.jsonl
+  std::map<std::string, Seats> seats;      // council → its election's seats after recalls
 };
 
 Json event(std::string_view kind) {
@@ -112,15 +120,8 @@ void present_mandates(Play& p) {
     present(p, p.s.mandates[i], p.s.mandate_records[i], congress, false);
 }
 
-void play_credentials(Play& p) {
-  if (!p.table) return;
-  present_mandates(p);
-  std::optional<fs::path> records;
-  if (!p.s.elections.empty()) records = p.records;
-  CredentialsReport report = check_credentials(p.s.organisation, *p.table, p.presented, records);
-  Json credentials = credentials_json(report);
-  p.summary["seated"] = credentials["seated"];
-  p.summary["refused_mandates"] = credentials["refused_mandates"];
+// One "mandate checked" event a mandate, seated or refused with its fault.
+void log_checked(Play& p, const CredentialsReport& report) {
   for (const Mandate& m : report.seated) {
     Json e = event("mandate checked");
     e.update(Json{{"council", m.council},
@@ -139,12 +140,38 @@ void play_credentials(Play& p) {
                   {"reason", r.reason}});
     p.log.append(e);
   }
+}
+
+void play_credentials(Play& p) {
+  if (!p.table) return;
+  present_mandates(p);
+  std::optional<fs::path> records;
+  if (!p.s.elections.empty()) records = p.records;
+  CredentialsReport report = check_credentials(p.s.organisation, *p.table, p.presented, records);
+  Json credentials = credentials_json(report);
+  p.summary["seated"] = credentials["seated"];
+  p.summary["refused_mandates"] = credentials["refused_mandates"];
+  log_checked(p, report);
   p.log.sign_head(false);
 }
 
+// The recall vote, cast into out/<council> recall N/ (N counting the constituency's recall
+// votes) and signed by the constituency's returning officer.
+CountedVote hold_recall_vote(Play& p, const ScenarioRecall& r) {
+  const std::string& council = r.vote->council;
+  int held = 1;
+  for (const Json& earlier : p.summary["recalls"])
+    held += earlier.contains("vote") && earlier["constituency"] == council ? 1 : 0;
+  auto [keys, fresh] = p.keys.emplace(council, RecordKeys{new_signing_key(), new_signing_key()});
+  return hold_public_vote(*r.vote, p.records,
+                          fmt::format("{} recall {}", record_folder(council), held), keys->second);
+}
+
 // Signatures the petition refuses are listed with the reason, not thrown: a petition
-// carries on when a stranger tries to sign it.
-Json recall_json(const Scenario& s, const ScenarioRecall& r) {
+// carries on when a stranger tries to sign it. The vote, when the petition calls one, is
+// decided from its record's recount (`vote`).
+Json recall_json(Play& p, const ScenarioRecall& r, std::optional<CountedVote>& vote) {
+  const Scenario& s = p.s;
   Petition petition("Recall " + r.delegate, {r.constituency}, r.deadline);
   Json refused = Json::array();
   for (const ScenarioSignature& signature : r.signatures) {
@@ -162,7 +189,9 @@ Json recall_json(const Scenario& s, const ScenarioRecall& r) {
                {"triggered", recall_triggered(petition, s.organisation, r.rules)},
                {"recalled", false}};
   if (json["triggered"] && r.vote) {
-    RecallResult result = decide_recall(*r.vote, r.rules);
+    vote = hold_recall_vote(p, r);
+    RecallResult result = decide_recall(recall_ballots(*vote), r.rules);
+    json["vote"] = counted_vote_json(*vote, r.vote->answers, false);
     json["recalled"] = result.recalled;
     json["reason"] = result.reason;
     if (result.recalled) json["refill"] = to_string(refill_rule_for(r.method));
@@ -175,63 +204,103 @@ const DelegateElection& election_in(const Scenario& s, const std::string& counci
                        [&](const DelegateElection& e) { return e.council == council; });
 }
 
-void issue_refill_mandate(Play& p, const std::string& council, const std::string& to,
-                          const ElectionResult& result) {
+// The refilled delegate's mandate, signed by the returning officer of the seat's council and
+// naming the refill (`refill`, council/refill.hpp), is checked at the congress as every
+// other mandate was: the check works the refill out again from the record. The summary's
+// seated follow: the recalled delegate out, the refilled one in when seated.
+void seat_refill(Play& p, const std::string& council, const std::string& recalled,
+                 const std::string& to, const ElectionResult& result, const Json& refill) {
   const std::string& congress = p.s.organisation.council(p.s.congress).name;
   if (to != congress || result.elected.empty()) return;
-  nlohmann::ordered_json statement =
-      issue_mandate(p.records, result.record.filename().string(), result.elected.front(), to,
-                    p.keys.at(council).returning_officer);
-  p.mandate_lines.push_back(statement.dump());
+  Mandate m{council, result.elected.front(),
+            issue_mandate(p.records, result.record.filename().string(), result.elected.front(), to,
+                          p.keys.at(council).returning_officer, refill)};
+  p.mandate_lines.push_back(m.statement.dump());
+  if (!p.table) return;
+  CredentialsReport report = check_credentials(p.s.organisation, *p.table, {&m, 1}, p.records);
+  log_checked(p, report);
+  Json& seated = p.summary["seated"];
+  for (auto at = seated.begin(); at != seated.end(); ++at) {
+    if ((*at)["council"] == council && (*at)["delegate"] == recalled) {
+      seated.erase(at);
+      break;
+    }
+  }
+  Json credentials = credentials_json(report);
+  for (const Json& s : credentials["seated"]) seated.push_back(s);
+  for (const Json& r : credentials["refused_mandates"]) p.summary["refused_mandates"].push_back(r);
+}
+
+// The seats `council`'s election filled, as recalls and refills have left them.
+Seats& seats_of(Play& p, const std::string& council) {
+  return p.seats.try_emplace(council, Seats{p.elections.at(council).elected, {}}).first->second;
+}
+
+// The recalled delegate's seat passes to `successor`, or stays empty.
+void pass_seat(Play& p, const std::string& council, const std::string& recalled,
+               const std::optional<std::string>& successor) {
+  std::vector<std::string>& held = seats_of(p, council).held;
+  auto at = std::find(held.begin(), held.end(), recalled);
+  if (successor) {
+    *at = *successor;
+  } else {
+    held.erase(at);
+  }
 }
 
 // An STV seat: the election's own ballots counted back (count/countback.hpp) among those
-// who stood and were not elected; anyone can redo it from the record.
+// who stood and were not seated, published beside the record as countback-N.json.
 void refill_by_countback(Play& p, const ScenarioRecall& r, Json& json) {
   const DelegateElection& e = election_in(p.s, p.s.organisation.council(r.constituency).name);
   const ElectionResult& won = p.elections.at(e.council);
-  Profile profile = election_profile(e);
-  CountOptions options;
-  options.seats = won.seats;
-  options.ties.seed = e.tie_seed;
-  auto vacating = std::find(e.candidates.begin(), e.candidates.end(), r.delegate);
-  Vacancy vacancy{static_cast<CandidateId>(vacating - e.candidates.begin()), {}, {}};
-  Outcome outcome;
+  Json statement;
   try {
-    outcome = count_back(*find_count_method(e.method), profile, options, vacancy);
+    statement = publish_countback(won.record, r.delegate, p.keys.at(e.council).returning_officer);
   } catch (const UsageError& error) {
     // No one left to stand is a fact of the election, not a mistake in the file.
     json["refill_note"] =
         fmt::format("countback not possible ({}): the seat stays empty", error.what());
+    pass_seat(p, e.council, r.delegate, std::nullopt);
     return;
   }
-  std::string elected = outcome.candidates.at(outcome.elected.at(0));
-  json["countback"] = {{"record", won.record.filename().string()}, {"elected", elected}};
+  std::string elected = statement["elected"].get<std::string>();
+  std::string file = countback_file(statement["number"].get<int>());
+  json["countback"] = {
+      {"record", won.record.filename().string()}, {"statement", file}, {"elected", elected}};
+  pass_seat(p, e.council, r.delegate, elected);
   ElectionResult refill{e.council, e.method, 1, won.ballots, {elected}, won.record};
-  // No mandate is published for it: outcome.json of the record does not name the refill,
-  // which anyone recomputes from the record's ballots (`veche countback`).
   log_seats(p, refill, e.to, "countback");
+  seat_refill(
+      p, e.council, r.delegate, e.to, refill,
+      {{"countback", file}, {"countback_sha256", sha256_hex(read_small_file(won.record / file))}});
 }
 
-// A party-list seat: the next on the recalled delegate's list who is not already seated;
-// the list and the seats are in the election's record (lists.json).
+// A party-list seat: the next on the recalled delegate's list who is neither seated nor
+// recalled, worked out from the record (lists.json) and the seats vacated before it.
 void refill_from_list(Play& p, const ScenarioRecall& r, Json& json) {
   const DelegateElection& e = election_in(p.s, p.s.organisation.council(r.constituency).name);
   const ElectionResult& won = p.elections.at(e.council);
   auto list = std::find_if(e.lists.begin(), e.lists.end(), [&](const PartyList& l) {
     return std::ranges::count(l.candidates, r.delegate) > 0;
   });
-  std::set<std::string> seated(won.elected.begin(), won.elected.end());
-  std::optional<std::string> next = next_on_list(list->candidates, seated, {r.delegate});
+  std::vector<std::string>& vacated = seats_of(p, e.council).vacated;
+  vacated.push_back(r.delegate);
+  std::string why;
+  std::optional<std::string> next = next_on_list_after(won.record, vacated, why);
+  pass_seat(p, e.council, r.delegate, next);
   if (!next) {
-    json["refill_note"] =
-        fmt::format("{}'s list has no one left: the seat stays empty", list->party);
+    // An empty seat is no refill: later ones are worked out as if it were still held.
+    vacated.pop_back();
+    json["refill_note"] = why + ": the seat stays empty";
     return;
   }
-  json["next_on_list"] = {
-      {"party", list->party}, {"elected", *next}, {"record", won.record.filename().string()}};
+  json["next_on_list"] = {{"party", list->party},
+                          {"elected", *next},
+                          {"record", won.record.filename().string()},
+                          {"vacated", vacated}};
   ElectionResult refill{e.council, e.method, 1, won.ballots, {*next}, won.record};
   log_seats(p, refill, e.to, "next on the list");
+  seat_refill(p, e.council, r.delegate, e.to, refill, {{"vacated", vacated}});
 }
 
 // A single-winner seat: a one-seat election among the candidates the file gives, with a
@@ -250,16 +319,20 @@ void refill_by_election(Play& p, const ScenarioRecall& r, Json& json) {
       hold(p, by, fmt::format("{} by-election {}", record_folder(original.council), held));
   log_seats(p, result, by.to, "by-election");
   json["by_election"] = election_json(result, by.to);
-  issue_refill_mandate(p, original.council, by.to, result);
+  std::optional<std::string> winner;
+  if (!result.elected.empty()) winner = result.elected.front();
+  pass_seat(p, original.council, r.delegate, winner);
+  seat_refill(p, original.council, r.delegate, by.to, result, Json::object());
 }
 
-// The seat is refilled by the rule that fits how it was won, when it was won in one of
-// the scenario's elections; otherwise the summary names the rule and no more.
+// The seat is refilled by the rule that fits how it was won, when it is held from one of
+// the scenario's elections (refills included); otherwise the summary names the rule and
+// no more.
 void refill(Play& p, const ScenarioRecall& r, Json& json) {
   const std::string& council = p.s.organisation.council(r.constituency).name;
-  bool won_here = p.elections.contains(council) &&
-                  std::ranges::count(p.elections.at(council).elected, r.delegate) > 0;
-  if (!won_here) return;
+  bool held_here = p.elections.contains(council) &&
+                   std::ranges::count(seats_of(p, council).held, r.delegate) > 0;
+  if (!held_here) return;
   RefillRule rule = refill_rule_for(r.method);
   if (rule == RefillRule::next_on_list) {
     refill_from_list(p, r, json);
@@ -270,12 +343,14 @@ void refill(Play& p, const ScenarioRecall& r, Json& json) {
   } else {
     json["refill_note"] =
         "no [recall.by_election] ballots given: the seat stays empty until one is held";
+    pass_seat(p, council, r.delegate, std::nullopt);
   }
 }
 
 void play_recalls(Play& p) {
   for (const ScenarioRecall& r : p.s.recalls) {
-    Json json = recall_json(p.s, r);
+    std::optional<CountedVote> vote;
+    Json json = recall_json(p, r, vote);
     if (json["recalled"].get<bool>()) refill(p, r, json);
     Json e = event("recall");
     e.update(Json{{"delegate", r.delegate},
@@ -283,6 +358,11 @@ void play_recalls(Play& p) {
                   {"signatures", json["signatures"]},
                   {"triggered", json["triggered"]},
                   {"recalled", json["recalled"]}});
+    // With its rules, so that anyone can decide the vote again from its record's recount.
+    if (vote) {
+      e["vote"] = counted_vote_json(*vote, r.vote->answers, true);
+      e["vote"]["rules"] = recall_rules_json(r.rules);
+    }
     if (json.contains("refill")) e["refill"] = json["refill"];
     p.log.append(e);
     p.summary["recalls"].push_back(std::move(json));
@@ -308,7 +388,9 @@ void vote_on(Motion& motion, const ScenarioQuestion& q, Json& refused) {
   act(refused, [&] { motion.close(); });
 }
 
-Json play_motion(const ScenarioMotion& m, const std::vector<std::string>& seated_at_congress) {
+// Delegates' votes are public: each one, and each question's result, is an event.
+Json play_motion(const ScenarioMotion& m, const std::vector<std::string>& seated_at_congress,
+                 EventLog& log) {
   const std::vector<std::string>& names = m.seated.empty() ? seated_at_congress : m.seated;
   Motion motion(m.council, std::set<std::string>(names.begin(), names.end()), m.rules);
   Json refused = Json::array();
@@ -327,6 +409,7 @@ Json play_motion(const ScenarioMotion& m, const std::vector<std::string>& seated
     motion.put_motion();
     vote_on(motion, m.motion, refused);
   });
+  for (const Json& e : motion_events(motion)) log.append(e);
   Json json = motion_json(motion);
   json["refused"] = std::move(refused);
   return json;
@@ -336,19 +419,34 @@ void play_motions(Play& p) {
   std::vector<std::string> seated;
   for (const Json& m : p.summary["seated"]) seated.push_back(m["delegate"].get<std::string>());
   for (const ScenarioMotion& m : p.s.motions)
-    p.summary["motions"].push_back(play_motion(m, seated));
+    p.summary["motions"].push_back(play_motion(m, seated, p.log));
+  if (!p.s.motions.empty()) p.log.sign_head(false);
 }
 
+// Each referendum's constituencies vote into records under out/referendum N/; the
+// decision is the recounts', and the event names every record and its manifest.
 void play_referendums(Play& p) {
-  for (const ScenarioReferendum& r : p.s.referendums) {
-    ReferendumResult result = decide_referendum(r.question, r.counts, r.rules);
+  for (std::size_t i = 0; i < p.s.referendums.size(); ++i) {
+    const ScenarioReferendum& r = p.s.referendums[i];
+    HeldReferendum held = hold_referendum(r.question, r.votes, r.rules, p.records,
+                                          fmt::format("referendum {}", i + 1), p.keys);
+    const ReferendumResult& result = held.result;
     Json e = event("referendum");
     e.update(Json{{"question", result.question},
                   {"yes", result.yes},
                   {"no", result.no},
-                  {"carried", result.carried}});
+                  {"blank", result.blank},
+                  {"carried", result.carried},
+                  {"rules", referendum_rules_json(r.rules)},
+                  {"records", Json::array()}});
+    Json json = referendum_json(result);
+    json["constituencies"] = Json::array();
+    for (const CountedVote& vote : held.constituencies) {
+      e["records"].push_back(counted_vote_json(vote, r.votes.front().answers, true));
+      json["constituencies"].push_back(counted_vote_json(vote, r.votes.front().answers, false));
+    }
     p.log.append(e);
-    p.summary["referendums"].push_back(referendum_json(result));
+    p.summary["referendums"].push_back(std::move(json));
   }
   if (!p.s.referendums.empty()) p.log.sign_head(false);
 }
@@ -411,6 +509,7 @@ Json play_into(const Scenario& s, const fs::path& work) {
          {},
          {},
          {},
+         {},
          {}};
   play_delegations(p);
   play_elections(p);
@@ -454,6 +553,7 @@ nlohmann::ordered_json play_scenario(const Scenario& s, const std::optional<fs::
         fs::temp_directory_path() /
         fmt::format("veche-scenario-{}", to_hex(new_signing_key().public_key).substr(0, 16))};
     fs::create_directories(work.path);
+    DeferredSync removed_at_the_end;  // nothing of it is kept
     return play_into(s, work.path);
   }
   fs::path target = out->lexically_normal();
@@ -464,8 +564,14 @@ nlohmann::ordered_json play_scenario(const Scenario& s, const std::optional<fs::
   Building work{fs::path(target.string() + ".building")};
   fs::remove_all(work.path);  // what an interrupted run left
   fs::create_directories(work.path);
-  Json summary = play_into(s, work.path);
-  write_file_durably(work.path / "summary.json", summary.dump(1) + "\n");
+  Json summary;
+  {
+    // Nothing in the folder is seen before the rename: it is synced once, not file by file.
+    DeferredSync until_renamed;
+    summary = play_into(s, work.path);
+    write_file_durably(work.path / "summary.json", summary.dump(1) + "\n");
+  }
+  sync_folder_tree(work.path);
   fs::rename(work.path, target);
   sync_directory(fs::absolute(target).parent_path());
   return summary;

@@ -9,6 +9,8 @@
 #include "veche/apportion/threshold.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/scenario.hpp"
+#include "veche/council/scenario_register.hpp"
+#include "veche/council/scenario_toml.hpp"
 #include "veche/count/method.hpp"
 #include "veche/ledger/signing.hpp"
 
@@ -17,119 +19,13 @@ namespace veche {
 namespace {
 
 // Reads one file, remembering where each thing was said so every complaint can point at it.
-class ScenarioReader {
+class ScenarioReader : public ScenarioToml {
  public:
-  explicit ScenarioReader(std::string file) : file_(std::move(file)) {}
+  explicit ScenarioReader(std::string file) : ScenarioToml(std::move(file)) {}
 
   Scenario read(const toml::table& root);
 
  private:
-  [[noreturn]] void fail(const toml::node& at, const std::string& key,
-                         const std::string& why) const {
-    throw InputError(file_, at.source().begin.line, key, why);
-  }
-
-  void check_keys(const toml::table& table, const std::string& path,
-                  std::set<std::string_view> allowed) const {
-    for (const auto& [key, value] : table) {
-      if (!allowed.contains(key.str())) {
-        fail(value, join(path, key.str()),
-             fmt::format("unknown key (expected one of: {})", list(allowed)));
-      }
-    }
-  }
-
-  static std::string list(const std::set<std::string_view>& names) {
-    std::string out;
-    for (auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-    return out;
-  }
-  static std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-  }
-  static std::string item(std::string_view array, std::size_t i) {
-    return fmt::format("{}[{}]", array, i + 1);
-  }
-
-  const toml::table& table_at(const toml::node& node, const std::string& key) const {
-    if (!node.is_table()) fail(node, key, "expected a table");
-    return *node.as_table();
-  }
-
-  // The tables of an array of tables (`[[council]]`), or none when the key is absent.
-  std::vector<const toml::table*> tables(const toml::table& parent, std::string_view key,
-                                         const std::string& path) const {
-    std::vector<const toml::table*> out;
-    const toml::node* node = parent.get(key);
-    if (!node) return out;
-    const toml::array* array = node->as_array();
-    if (!array)
-      fail(*node, join(path, key), "expected an array of tables ([[" + std::string(key) + "]])");
-    for (std::size_t i = 0; i < array->size(); ++i)
-      out.push_back(&table_at((*array)[i], item(join(path, key), i)));
-    return out;
-  }
-
-  std::optional<std::string> text(const toml::table& t, std::string_view key,
-                                  const std::string& path) const {
-    const toml::node* node = t.get(key);
-    if (!node) return std::nullopt;
-    auto value = node->value<std::string>();
-    if (!value) fail(*node, join(path, key), "expected a string");
-    if (value->empty()) fail(*node, join(path, key), "must not be empty");
-    return value;
-  }
-  std::string required_text(const toml::table& t, std::string_view key,
-                            const std::string& path) const {
-    auto value = text(t, key, path);
-    if (!value) fail(t, join(path, key), "missing");
-    return *value;
-  }
-
-  std::optional<std::int64_t> number(const toml::table& t, std::string_view key,
-                                     const std::string& path, std::int64_t least = 0) const {
-    const toml::node* node = t.get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_integer()) fail(*node, join(path, key), "expected a whole number");
-    std::int64_t value = node->as_integer()->get();
-    if (value < least) fail(*node, join(path, key), fmt::format("must be at least {}", least));
-    return value;
-  }
-
-  std::vector<std::string> texts(const toml::table& t, std::string_view key,
-                                 const std::string& path) const {
-    std::vector<std::string> out;
-    const toml::node* node = t.get(key);
-    if (!node) return out;
-    const toml::array* array = node->as_array();
-    if (!array) fail(*node, join(path, key), "expected a list of strings");
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      auto value = (*array)[i].value<std::string>();
-      if (!value) fail((*array)[i], item(join(path, key), i), "expected a string");
-      out.push_back(*value);
-    }
-    return out;
-  }
-
-  template <class T>
-  T parsed(const toml::table& t, std::string_view key, const std::string& path, T fallback,
-           std::optional<T> (*parse)(std::string_view), std::string_view expected) const {
-    auto value = text(t, key, path);
-    if (!value) return fallback;
-    auto result = parse(*value);
-    if (!result)
-      fail(*t.get(key), join(path, key), fmt::format("expected {}, not \"{}\"", expected, *value));
-    return *result;
-  }
-
-  CouncilId council_named(const toml::table& t, std::string_view key, const std::string& path,
-                          const Organisation& o) const {
-    std::string name = required_text(t, key, path);
-    auto id = o.find_council(name);
-    if (!id) fail(*t.get(key), join(path, key), fmt::format("no council called \"{}\"", name));
-    return *id;
-  }
-
   void read_parties(const toml::table& organisation, Organisation& o);
   void read_councils(const toml::table& root, Organisation& o);
   void read_members(const toml::table& root, Organisation& o);
@@ -154,6 +50,7 @@ class ScenarioReader {
   }
   ScenarioReferendum read_referendum(const toml::table& t, const std::string& path,
                                      const Organisation& o) const;
+  PublicVote read_vote(const toml::table& t, const std::string& path, PublicVote vote) const;
   void read_elections(const toml::table& root, Scenario& s) const;
   DelegateElection read_election(const toml::table& t, const std::string& path,
                                  const Scenario& s) const;
@@ -167,7 +64,6 @@ class ScenarioReader {
   std::vector<std::string> read_mandate_records(const toml::table& root, const Scenario& s) const;
   const DelegateElection* election_of(const Scenario& s, std::string_view delegate) const;
 
-  std::string file_;
   std::map<std::string, const toml::node*, std::less<>>
       said_at_;  // council or member name → its table
 };
@@ -190,7 +86,7 @@ void ScenarioReader::read_councils(const toml::table& root, Organisation& o) {
   for (std::size_t i = 0; i < councils.size(); ++i) {
     const toml::table& t = *councils[i];
     std::string path = item("council", i);
-    check_keys(t, path, {"name", "level", "parent", "members", "electorate"});
+    check_keys(t, path, {"name", "level", "parent", "members", "electorate", "roll"});
     Council c;
     c.name = required_text(t, "name", path);
     if (o.find_council(c.name))
@@ -202,7 +98,7 @@ void ScenarioReader::read_councils(const toml::table& root, Organisation& o) {
     if (auto n = number(t, "electorate", path)) c.electorate = static_cast<std::uint64_t>(*n);
     parents.push_back(text(t, "parent", path));
     said_at_[c.name] = &t;
-    o.add_council(std::move(c));
+    read_member_roll(*this, t, path, o, o.add_council(std::move(c)));
   }
   for (std::size_t i = 0; i < councils.size(); ++i) {
     if (!parents[i]) continue;
@@ -213,6 +109,7 @@ void ScenarioReader::read_councils(const toml::table& root, Organisation& o) {
     }
     o.council(static_cast<CouncilId>(i)).parent = parent;
   }
+  read_generated_councils(*this, root, o, said_at_);
 }
 
 void ScenarioReader::read_members(const toml::table& root, Organisation& o) {
@@ -222,8 +119,13 @@ void ScenarioReader::read_members(const toml::table& root, Organisation& o) {
     std::string path = item("member", i);
     check_keys(t, path, {"name", "council", "party"});
     std::string name = required_text(t, "name", path);
-    if (o.find_member(name))
-      fail(*t.get("name"), path + ".name", fmt::format("member \"{}\" is listed twice", name));
+    if (auto known = o.find_member(name)) {
+      // A name a roll makes up is taken too (council/member_roll.hpp).
+      fail(*t.get("name"), path + ".name",
+           *known & kRollMember ? fmt::format("member \"{}\" is made up by the roll of {}", name,
+                                              o.council(o.constituency_of(*known)).name)
+                                : fmt::format("member \"{}\" is listed twice", name));
+    }
     CouncilId council = council_named(t, "council", path, o);
     std::optional<PartyId> party;
     if (auto party_name = text(t, "party", path)) {
@@ -482,11 +384,38 @@ DelegateElection ScenarioReader::read_election(const toml::table& t, const std::
 }
 
 // A council holds one election; a candidate stands in one, so no delegate can be elected twice.
+// Elections written for a whole level are read last: they are held by the councils of that
+// level that hold none of their own.
 void ScenarioReader::read_elections(const toml::table& root, Scenario& s) const {
   auto elections = tables(root, "election", "");
-  std::map<std::string, std::size_t> stands_in;
+  std::map<std::string, std::pair<std::size_t, std::string>> stands_in;  // table, council
+  auto admit = [&](std::size_t i, DelegateElection e) {
+    std::string path = item("election", i);
+    for (const std::string& name : standing(e)) {
+      auto [at, fresh] = stands_in.emplace(name, std::pair{i, e.council});
+      if (!fresh) {
+        const toml::node* where = elections[i]->get("candidates");
+        // Named twice in this very election (two lists, say) or already in an earlier one.
+        std::string also = at->second == std::pair{i, e.council}
+                               ? "is named twice in this election"
+                               : fmt::format("also stands in election[{}] ({})",
+                                             at->second.first + 1, at->second.second);
+        fail(where ? *where : static_cast<const toml::node&>(*elections[i]), path + ".candidates",
+             fmt::format("\"{}\" {}: a delegate elected twice would hold two seats", name, also));
+      }
+    }
+    s.elections.push_back(std::move(e));
+  };
+  std::vector<std::size_t> for_a_level;
   for (std::size_t i = 0; i < elections.size(); ++i) {
     std::string path = item("election", i);
+    if (elections[i]->get("level")) {
+      if (elections[i]->get("council"))
+        fail(*elections[i]->get("level"), path + ".level",
+             "an election is held in a council or for a level, not both");
+      for_a_level.push_back(i);
+      continue;
+    }
     DelegateElection e = read_election(*elections[i], path, s);
     for (const DelegateElection& earlier : s.elections) {
       if (earlier.council == e.council) {
@@ -494,20 +423,11 @@ void ScenarioReader::read_elections(const toml::table& root, Scenario& s) const 
              fmt::format("{} already holds an election", e.council));
       }
     }
-    for (const std::string& name : standing(e)) {
-      auto [at, fresh] = stands_in.emplace(name, i);
-      if (!fresh) {
-        const toml::node* where = elections[i]->get("candidates");
-        // Named twice in this very election (two lists, say) or already in an earlier one.
-        std::string also = at->second == i
-                               ? "is named twice in this election"
-                               : fmt::format("also stands in election[{}] ({})", at->second + 1,
-                                             s.elections[at->second].council);
-        fail(where ? *where : static_cast<const toml::node&>(*elections[i]), path + ".candidates",
-             fmt::format("\"{}\" {}: a delegate elected twice would hold two seats", name, also));
-      }
-    }
-    s.elections.push_back(std::move(e));
+    admit(i, std::move(e));
+  }
+  for (std::size_t i : for_a_level) {
+    for (DelegateElection& e : read_level_election(*this, *elections[i], item("election", i), s))
+      admit(i, std::move(e));
   }
 }
 
@@ -576,21 +496,56 @@ ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const s
     fail(t, path + ".count", "a referendum needs the count of at least one constituency");
   for (std::size_t i = 0; i < counts.size(); ++i) {
     std::string c = item(path + ".count", i);
-    check_keys(*counts[i], c, {"council", "electorate", "yes", "no", "blank"});
-    ConstituencyCount count;
-    count.council = o.council(council_named(*counts[i], "council", c, o)).name;
-    count.yes = static_cast<std::uint64_t>(number(*counts[i], "yes", c).value_or(0));
-    count.no = static_cast<std::uint64_t>(number(*counts[i], "no", c).value_or(0));
-    count.blank = static_cast<std::uint64_t>(number(*counts[i], "blank", c).value_or(0));
-    count.electorate = static_cast<std::uint64_t>(number(*counts[i], "electorate", c).value_or(0));
-    if (count.yes + count.no + count.blank > count.electorate) {
-      fail(*counts[i], c,
-           fmt::format("{} ballots cast but an electorate of {}",
-                       count.yes + count.no + count.blank, count.electorate));
+    check_keys(*counts[i], c, {"council", "electorate", "yes", "no", "blank", "seed", "generate"});
+    PublicVote vote;
+    vote.council = o.council(council_named(*counts[i], "council", c, o)).name;
+    vote.question = r.question;
+    for (const PublicVote& earlier : r.votes) {
+      if (earlier.council == vote.council)
+        fail(*counts[i]->get("council"), c + ".council",
+             fmt::format("{} is counted twice in this referendum", vote.council));
     }
-    r.counts.push_back(count);
+    r.votes.push_back(read_vote(*counts[i], c, std::move(vote)));
   }
   return r;
+}
+
+// A vote's ballots: how many gave each answer and how many left it blank, cast one a voter
+// in an order drawn from `seed`; or generate = { turnout, <first answer>, blank, seed }.
+PublicVote ScenarioReader::read_vote(const toml::table& t, const std::string& path,
+                                     PublicVote v) const {
+  const std::string& yes = v.answers.at(0);
+  const std::string& no = v.answers.at(1);
+  v.electorate = static_cast<std::uint64_t>(number(t, "electorate", path).value_or(0));
+  v.answer_for = static_cast<std::uint64_t>(number(t, yes, path).value_or(0));
+  v.against = static_cast<std::uint64_t>(number(t, no, path).value_or(0));
+  v.blank = static_cast<std::uint64_t>(number(t, "blank", path).value_or(0));
+  v.order_seed = text(t, "seed", path).value_or(v.order_seed);
+  const toml::node* node = t.get("generate");
+  if (!node) {
+    if (v.answer_for + v.against + v.blank > v.electorate) {
+      fail(t, path,
+           fmt::format("{} ballots cast but an electorate of {}",
+                       v.answer_for + v.against + v.blank, v.electorate));
+    }
+    return v;
+  }
+  std::string gp = path + ".generate";
+  if (t.get(yes) || t.get(no) || t.get("blank") || t.get("seed"))
+    fail(*node, gp, fmt::format("ballots are either given ({}, {}, blank) or generated", yes, no));
+  if (v.electorate == 0)
+    fail(t, path + ".electorate", "generated ballots are drawn from an electorate of at least 1");
+  const toml::table& g = table_at(*node, gp);
+  check_keys(g, gp, {"turnout", yes, "blank", "seed"});
+  GeneratedVote made;
+  made.turnout =
+      parsed<Share>(g, "turnout", gp, made.turnout, parse_council_share, "a share such as 60%");
+  made.answer_for =
+      parsed<Share>(g, yes, gp, made.answer_for, parse_council_share, "a share such as 55%");
+  made.blank = parsed<Share>(g, "blank", gp, made.blank, parse_council_share, "a share such as 2%");
+  made.seed = text(g, "seed", gp).value_or(made.seed);
+  v.generated = made;
+  return v;
 }
 
 // A delegate who stood in one of the scenario's elections was elected there: the
@@ -600,7 +555,7 @@ ScenarioRecall ScenarioReader::read_recall(const toml::table& t, const std::stri
   const Organisation& o = s.organisation;
   check_keys(t, path,
              {"delegate", "constituency", "method", "deadline", "threshold", "majority", "turnout",
-              "signature", "vote", "by_election"});
+              "signature", "signatures", "vote", "by_election"});
   ScenarioRecall r;
   r.delegate = required_text(t, "delegate", path);
   const DelegateElection* won_in = election_of(s, r.delegate);
@@ -641,21 +596,17 @@ ScenarioRecall ScenarioReader::read_recall(const toml::table& t, const std::stri
     r.signatures.push_back(
         {required_text(*signatures[i], "member", sp), moment(*signatures[i], "at", sp)});
   }
+  for (ScenarioSignature& drawn : read_drawn_signatures(*this, t, path, s, r))
+    r.signatures.push_back(std::move(drawn));
   if (const toml::node* node = t.get("vote")) {
-    const toml::table& vote = table_at(*node, path + ".vote");
     std::string vp = path + ".vote";
-    check_keys(vote, vp, {"electorate", "recall", "keep", "blank"});
-    RecallBallots b;
-    b.electorate = static_cast<std::uint64_t>(number(vote, "electorate", vp).value_or(0));
-    b.recall = static_cast<std::uint64_t>(number(vote, "recall", vp).value_or(0));
-    b.keep = static_cast<std::uint64_t>(number(vote, "keep", vp).value_or(0));
-    b.blank = static_cast<std::uint64_t>(number(vote, "blank", vp).value_or(0));
-    if (b.recall + b.keep + b.blank > b.electorate) {
-      fail(vote, vp,
-           fmt::format("{} ballots cast but an electorate of {}", b.recall + b.keep + b.blank,
-                       b.electorate));
-    }
-    r.vote = b;
+    const toml::table& vote = table_at(*node, vp);
+    check_keys(vote, vp, {"electorate", "recall", "keep", "blank", "seed", "generate"});
+    PublicVote v;
+    v.council = o.council(r.constituency).name;
+    v.question = fmt::format("Shall {} be recalled?", r.delegate);
+    v.answers = {"recall", "keep"};
+    r.vote = read_vote(vote, vp, std::move(v));
   }
   return r;
 }
@@ -714,7 +665,7 @@ ScenarioMotion ScenarioReader::read_motion(const toml::table& t, const std::stri
 
 Scenario ScenarioReader::read(const toml::table& root) {
   check_keys(root, "",
-             {"organisation", "council", "member", "delegations", "election", "mandate",
+             {"organisation", "council", "councils", "member", "delegations", "election", "mandate",
               "executive", "referendum", "recall", "motion"});
   Scenario s;
   s.file = file_;

@@ -16,6 +16,7 @@
 #include "veche/council/executive.hpp"
 #include "veche/council/motion.hpp"
 #include "veche/council/organisation.hpp"
+#include "veche/council/public_vote.hpp"
 #include "veche/council/recall.hpp"
 #include "veche/council/referendum.hpp"
 
@@ -38,7 +39,7 @@ struct ScenarioExecutive {
 struct ScenarioReferendum {
   std::string question;
   ReferendumRules rules;
-  std::vector<ConstituencyCount> counts;
+  std::vector<PublicVote> votes;  // one a constituency, each cast into a record of its own
 };
 
 struct ScenarioSignature {
@@ -53,7 +54,8 @@ struct ScenarioByElection {
   GeneratedBallots generated;
 };
 
-// A recall: the petition against a delegate, and (when it is triggered) the vote's count.
+// A recall: the petition against a delegate, and (when it is triggered) the vote, cast into
+// a record of its own.
 struct ScenarioRecall {
   std::string delegate;
   CouncilId constituency = 0;
@@ -61,7 +63,7 @@ struct ScenarioRecall {
   Moment deadline;
   std::vector<ScenarioSignature> signatures;
   RecallRules rules;
-  std::optional<RecallBallots> vote;
+  std::optional<PublicVote> vote;
   std::optional<ScenarioByElection> by_election;
 };
 
@@ -118,8 +120,11 @@ Scenario parse_scenario(std::string_view text, const std::string& file_name);
 //
 // With `out`, the scenario's elections each leave their public record in out/<council>/,
 // their mandates are signed (out/mandates.jsonl) and checked against those records, and the
-// organisation's event log is written beside them (council/event_log.hpp). `out` must not
-// exist; everything is built in a folder beside it and renamed into place when whole.
+// organisation's event log is written beside them (council/event_log.hpp). Each recall vote
+// is cast into a record of its own in out/<council> recall N/, each referendum's
+// constituencies into out/referendum N/<council>/ (council/public_vote.hpp), and what they
+// decide is decided from those records' recount. `out` must not exist; everything is built
+// in a folder beside it and renamed into place when whole.
 // Without `out`, records are built in a temporary folder and removed.
 nlohmann::ordered_json play_scenario(
     const Scenario& scenario, const std::optional<std::filesystem::path>& out = std::nullopt);

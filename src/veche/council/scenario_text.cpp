@@ -53,19 +53,28 @@ void recalls(const Json& s, std::string& out) {
   out += "\n== Recalls\n";
   for (const Json& r : s["recalls"]) {
     out +=
-        fmt::format("  {} of {}: {} of {} signed, {} refused; {}", r["delegate"].get<std::string>(),
+        fmt::format("  {} of {}: {} of {} signed, {} refused; ", r["delegate"].get<std::string>(),
                     r["constituency"].get<std::string>(), r["signatures"].get<std::uint64_t>(),
-                    r["eligible"].get<std::uint64_t>(), r["refused_signatures"].size(),
-                    !r["triggered"].get<bool>() ? "no vote"
-                    : r["recalled"].get<bool>() ? "recalled"
-                                                : "kept");
+                    r["eligible"].get<std::uint64_t>(), r["refused_signatures"].size());
+    if (r.contains("vote")) {
+      const Json& v = r["vote"];
+      out += fmt::format("vote {} recall, {} keep, {} blank (record {}/); ",
+                         v["recall"].get<std::uint64_t>(), v["keep"].get<std::uint64_t>(),
+                         v["blank"].get<std::uint64_t>(), v["record"].get<std::string>());
+    }
+    out += !r["triggered"].get<bool>() ? "no vote"
+           : r["recalled"].get<bool>() ? "recalled"
+                                       : "kept";
     if (r.contains("refill")) out += fmt::format("; refill by {}", r["refill"].get<std::string>());
     if (r.contains("by_election"))
       out += fmt::format("; by-election elected {}", names(r["by_election"]["elected"]));
     if (r.contains("next_on_list"))
       out += fmt::format("; next on the list: {}", r["next_on_list"]["elected"].get<std::string>());
     if (r.contains("countback"))
-      out += fmt::format("; countback elected {}", r["countback"]["elected"].get<std::string>());
+      out += fmt::format("; countback elected {} ({}/{})",
+                         r["countback"]["elected"].get<std::string>(),
+                         r["countback"]["record"].get<std::string>(),
+                         r["countback"]["statement"].get<std::string>());
     out += "\n";
     if (r.contains("refill_note"))
       out += fmt::format("    note: {}\n", r["refill_note"].get<std::string>());
@@ -93,6 +102,12 @@ void referendums(const Json& s, std::string& out) {
                        r["carried"].get<bool>() ? "carried" : "not carried",
                        r["yes"].get<std::uint64_t>(), r["no"].get<std::uint64_t>(),
                        r["reason"].get<std::string>());
+    for (const Json& c : r["constituencies"]) {
+      out += fmt::format("    {}: yes {}, no {}, blank {} of {}; record {}/\n",
+                         c["council"].get<std::string>(), c["yes"].get<std::uint64_t>(),
+                         c["no"].get<std::uint64_t>(), c["blank"].get<std::uint64_t>(),
+                         c["electorate"].get<std::uint64_t>(), c["record"].get<std::string>());
+    }
   }
 }
 
