@@ -34,6 +34,11 @@ expect union.json '.referendums[0].carried' "strike levy carried by double major
 expect union.json '[.referendums[0].constituencies[].record] == ["referendum 1/North", "referendum 1/South", "referendum 1/East", "referendum 1/West", "referendum 1/Midlands", "referendum 1/Capital"]' "each constituency's referendum vote has its record"
 expect union.json '.recalls[0].vote.record == "Docks recall 1" and .recalls[0].vote.recall == 3' "the recall vote has its record"
 expect union.json '.executive["Broad Left"] | index("General Secretary") != null' "executive formed"
+expect union.json '[.level_delegations[].parent] == ["North", "South", "East", "West", "Midlands", "Capital"]' "each district's table of its branches' delegates"
+expect union.json '([.level_delegations[].councils[] | {(.council): .delegates}] | add) as $t | all(.elections[] | select(.to != "Congress"); .seats == $t[.council])' "every branch elects the delegates its district's table gives it"
+expect union.json '[.elections[] | select(.to != "Congress" and .seats == 2)] | length > 0' "some branches send two"
+expect union.json '([.level_delegations[].seated | length] | add) == ([.level_delegations[].total] | add)' "every branch delegate seated at their district"
+expect union.json 'any(.refused_mandates[]; .council == "North Branch 3" and .to == "South" and .fault == "not a delegation to this council")' "a branch's mandate to another district refused, the district named"
 
 say "union federation: every record verifies, and so does the whole folder"
 records=$(ls -d union/*/manifest.json union/*/*/manifest.json | xargs -n1 -d '\n' dirname)
@@ -46,6 +51,9 @@ grep -q "events.jsonl: .* events; .* signed heads" verify.txt || bad "event log 
 grep -q 'events.jsonl line [0-9]*: referendum ".*": 6 record(s) recounted as logged, carried by its rules' verify.txt || bad "referendum not decided again from its records"
 grep -q 'events.jsonl line [0-9]*: recall of Dev: record Docks recall 1 recounted as logged, recalled' verify.txt || bad "recall vote not decided again from its record"
 [ "$(grep -c "election record verifies" verify.txt)" -eq 314 ] || bad "scenario verify did not check all 314 records"
+grep -q 'mandates.jsonl line [0-9]*: .* of North Branch 17, signed, elected by record North Branch 17$' verify.txt || bad "scenario verify did not check a branch's mandate to its district"
+grep -q '"event":"mandate checked","council":"North Branch 3","delegate":"Jones","to":"South","seated":false' union/events.jsonl || bad "the district's refusal not in the event log"
+grep -q 'mandates.jsonl line [0-9]*: Cleo of Docks, signed, elected by record Docks by-election 1$' verify.txt || bad "scenario verify did not check the refilled branch mandate"
 
 say "congress of 1918: inflated and invented delegations caught, the junior partner resigns"
 "$VECHE" scenario run "$ROOT/examples/congress-1918.toml" --out congress --format json > congress.json || bad "1918 run"

@@ -236,6 +236,7 @@ nlohmann::ordered_json credentials_json(const CredentialsReport& report) {
   for (const RefusedMandate& r : report.refused) {
     json["refused_mandates"].push_back({{"council", r.mandate.council},
                                         {"delegate", r.mandate.delegate},
+                                        {"to", report.council},
                                         {"fault", to_string(r.fault)},
                                         {"reason", r.reason}});
   }

@@ -61,7 +61,8 @@ CredentialsReport check_credentials(
     std::span<const Mandate> mandates,
     const std::optional<std::filesystem::path>& records = std::nullopt);
 
-// {"council":…, "seated":[{council, delegate}], "refused_mandates":[{council, delegate, reason}]}
+// {"council":…, "seated":[{council, delegate}],
+//  "refused_mandates":[{council, delegate, to, fault, reason}]}
 nlohmann::ordered_json credentials_json(const CredentialsReport& report);
 
 }  // namespace veche

@@ -31,22 +31,51 @@ struct Play {
   fs::path records;  // where the election records go
   EventLog log;
   Json summary;
-  std::optional<DelegationTable> table;
+  std::optional<DelegationTable> table;             // the congress's
+  std::vector<DelegationTable> lower_tables;        // every other council receiving delegates
   std::map<std::string, RecordKeys> keys;           // council → its returning officer's keys
   std::map<std::string, ElectionResult> elections;  // council → what its election decided
-  std::vector<Mandate> presented;
-  std::vector<std::string> mandate_lines;  // mandates.jsonl
-  std::map<std::string, Seats> seats;      // council → its election's seats after recalls
+  std::vector<std::string> mandate_lines;           // mandates.jsonl
+  std::map<std::string, Seats> seats;  // council → its election's seats after recalls
 };
 
 Json event(std::string_view kind) {
   return Json{{"event", kind}};
 }
 
+// The congress's table, then one for each council below it that a level's rule sends
+// delegates to, in register order.
 void play_delegations(Play& p) {
-  if (!p.s.delegations) return;
-  p.table = apportion_delegations(p.s.organisation, p.s.congress, *p.s.delegations);
-  p.summary["delegations"] = delegation_json(*p.table);
+  const Organisation& o = p.s.organisation;
+  if (p.s.delegations) {
+    p.table = apportion_delegations(o, p.s.congress, *p.s.delegations);
+    p.summary["delegations"] = delegation_json(*p.table);
+  }
+  for (CouncilId id = 0; id < o.councils().size(); ++id) {
+    const DelegationRule* rule = p.s.delegation_rule_for(id);
+    if (id == p.s.congress || !rule || o.children(id).empty()) continue;
+    p.lower_tables.push_back(apportion_delegations(o, id, *rule));
+    p.summary["level_delegations"].push_back(delegation_json(p.lower_tables.back()));
+  }
+}
+
+// The table of the delegates sent to `council`, or null when no rule apportions them.
+const DelegationTable* table_to(const Play& p, std::string_view council) {
+  if (p.table && p.table->parent == council) return &*p.table;
+  for (const DelegationTable& t : p.lower_tables) {
+    if (t.parent == council) return &t;
+  }
+  return nullptr;
+}
+
+// Where the summary lists the delegates seated at `council`.
+Json& seated_at(Play& p, std::string_view council) {
+  if (p.table && p.table->parent == council) return p.summary["seated"];
+  Json& level = p.summary["level_delegations"];
+  for (std::size_t i = 0; i < p.lower_tables.size(); ++i) {
+    if (p.lower_tables[i].parent == council) return level[i]["seated"];
+  }
+  throw std::logic_error(fmt::format("no delegates are seated at {}", council));
 }
 
 void log_seats(Play& p, const ElectionResult& result, const std::string& to, std::string_view how) {
@@ -75,7 +104,7 @@ Json election_json(const ElectionResult& r, const std::string& to) {
 }
 
 ElectionResult hold(Play& p, DelegateElection e, const std::string& folder) {
-  if (e.seats == 0) e.seats = *p.table->delegates_of(e.council);
+  if (e.seats == 0) e.seats = *table_to(p, e.to)->delegates_of(e.council);
   auto [keys, fresh] = p.keys.emplace(e.council, RecordKeys{new_signing_key(), new_signing_key()});
   try {
     return hold_election(e, p.records / folder, keys->second);
@@ -97,27 +126,31 @@ void play_elections(Play& p) {
 
 // mandates.jsonl publishes the mandates the elections issued; those the file adds by hand
 // (to be refused) appear only in the credentials report.
-void present(Play& p, Mandate m, const std::string& signed_by, const std::string& to, bool issued) {
+void present(Play& p, std::vector<Mandate>& presented, Mandate m, const std::string& signed_by,
+             const std::string& to, bool issued) {
   if (!signed_by.empty()) {
     m.statement = issue_mandate(p.records, record_folder(signed_by), m.delegate, to,
                                 p.keys.at(signed_by).returning_officer);
     if (issued) p.mandate_lines.push_back(m.statement.dump());
   }
-  p.presented.push_back(std::move(m));
+  presented.push_back(std::move(m));
 }
 
-// Every delegate elected to the congress brings the mandate their returning officer
-// signs; the file's own [[mandate]]s follow, as the credentials committee receives them.
-void present_mandates(Play& p) {
-  const std::string& congress = p.s.organisation.council(p.s.congress).name;
+// Every delegate elected to `to` brings the mandate their returning officer signs; the
+// file's own [[mandate]]s to it follow, as the credentials committee receives them.
+std::vector<Mandate> present_mandates(Play& p, const std::string& to) {
+  std::vector<Mandate> presented;
   for (const DelegateElection& e : p.s.elections) {
-    if (e.to != congress) continue;
+    if (e.to != to) continue;
     for (const std::string& delegate : p.elections.at(e.council).elected) {
-      present(p, Mandate{e.council, delegate, {}}, e.council, congress, true);
+      present(p, presented, Mandate{e.council, delegate, {}}, e.council, to, true);
     }
   }
-  for (std::size_t i = 0; i < p.s.mandates.size(); ++i)
-    present(p, p.s.mandates[i], p.s.mandate_records[i], congress, false);
+  for (std::size_t i = 0; i < p.s.mandates.size(); ++i) {
+    if (p.s.mandate_to[i] == to)
+      present(p, presented, p.s.mandates[i], p.s.mandate_records[i], to, false);
+  }
+  return presented;
 }
 
 // One "mandate checked" event a mandate, seated or refused with its fault.
@@ -142,17 +175,23 @@ void log_checked(Play& p, const CredentialsReport& report) {
   }
 }
 
-void play_credentials(Play& p) {
-  if (!p.table) return;
-  present_mandates(p);
+// One council's credentials check, by the same rules at every level: its seated in the
+// summary where its table is, its refusals with everyone else's.
+void check_credentials_at(Play& p, const DelegationTable& table) {
+  std::vector<Mandate> presented = present_mandates(p, table.parent);
   std::optional<fs::path> records;
   if (!p.s.elections.empty()) records = p.records;
-  CredentialsReport report = check_credentials(p.s.organisation, *p.table, p.presented, records);
+  CredentialsReport report = check_credentials(p.s.organisation, table, presented, records);
   Json credentials = credentials_json(report);
-  p.summary["seated"] = credentials["seated"];
-  p.summary["refused_mandates"] = credentials["refused_mandates"];
+  seated_at(p, table.parent) = credentials["seated"];
+  for (const Json& r : credentials["refused_mandates"]) p.summary["refused_mandates"].push_back(r);
   log_checked(p, report);
-  p.log.sign_head(false);
+}
+
+void play_credentials(Play& p) {
+  if (p.table) check_credentials_at(p, *p.table);
+  for (const DelegationTable& table : p.lower_tables) check_credentials_at(p, table);
+  if (p.table || !p.lower_tables.empty()) p.log.sign_head(false);
 }
 
 // The recall vote, cast into out/<council> recall N/ (N counting the constituency's recall
@@ -205,21 +244,22 @@ const DelegateElection& election_in(const Scenario& s, const std::string& counci
 }
 
 // The refilled delegate's mandate, signed by the returning officer of the seat's council and
-// naming the refill (`refill`, council/refill.hpp), is checked at the congress as every
-// other mandate was: the check works the refill out again from the record. The summary's
+// naming the refill (`refill`, council/refill.hpp), is checked at the council it goes to as
+// every other mandate was: the check works the refill out again from the record. The summary's
 // seated follow: the recalled delegate out, the refilled one in when seated.
 void seat_refill(Play& p, const std::string& council, const std::string& recalled,
                  const std::string& to, const ElectionResult& result, const Json& refill) {
   const std::string& congress = p.s.organisation.council(p.s.congress).name;
-  if (to != congress || result.elected.empty()) return;
+  const DelegationTable* table = table_to(p, to);
+  if ((to != congress && !table) || result.elected.empty()) return;
   Mandate m{council, result.elected.front(),
             issue_mandate(p.records, result.record.filename().string(), result.elected.front(), to,
                           p.keys.at(council).returning_officer, refill)};
   p.mandate_lines.push_back(m.statement.dump());
-  if (!p.table) return;
-  CredentialsReport report = check_credentials(p.s.organisation, *p.table, {&m, 1}, p.records);
+  if (!table) return;
+  CredentialsReport report = check_credentials(p.s.organisation, *table, {&m, 1}, p.records);
   log_checked(p, report);
-  Json& seated = p.summary["seated"];
+  Json& seated = seated_at(p, to);
   for (auto at = seated.begin(); at != seated.end(); ++at) {
     if ((*at)["council"] == council && (*at)["delegate"] == recalled) {
       seated.erase(at);

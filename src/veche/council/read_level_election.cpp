@@ -186,11 +186,10 @@ std::vector<DelegateElection> read_level_election(const ScenarioToml& toml, cons
     if (!c.parent)
       toml.fail(*t.get("level"), path + ".level", "the top council elects no delegates");
     if (elect_already.contains(c.name)) continue;
-    bool apportioned = s.delegations && c.parent == s.congress;
-    if (!seats && !apportioned)
+    if (!seats && !s.delegation_rule_for(*c.parent))
       toml.fail(t, path + ".seats",
-                fmt::format("missing: {} sends delegates to {}, which [delegations] does not "
-                            "apportion",
+                fmt::format("missing: {} sends delegates to {}, which no [delegations] rule "
+                            "apportions",
                             c.name, o.council(*c.parent).name));
     DelegateElection e;
     e.council = c.name;

@@ -30,7 +30,9 @@ class ScenarioReader : public ScenarioToml {
   void read_councils(const toml::table& root, Organisation& o);
   void read_members(const toml::table& root, Organisation& o);
   void validate(const Organisation& o, const toml::table& root) const;
-  DelegationRule read_delegations(const toml::table& t) const;
+  DelegationRule read_delegations(const toml::table& t, const std::string& path) const;
+  void read_all_delegations(const toml::table& t, Scenario& s) const;
+  std::vector<std::string> read_mandate_to(const toml::table& root, const Scenario& s) const;
   std::vector<Mandate> read_mandates(const toml::table& root) const;
   ScenarioExecutive read_executive(const toml::table& t) const;
   std::vector<std::pair<std::string, std::string>> read_agreement(const toml::table& t,
@@ -150,10 +152,13 @@ void ScenarioReader::validate(const Organisation& o, const toml::table& root) co
   }
 }
 
-DelegationRule ScenarioReader::read_delegations(const toml::table& t) const {
-  const std::string path = "delegations";
-  check_keys(t, path,
-             {"rule", "method", "seats", "basis", "minimum", "per", "rounding", "tie_seed"});
+DelegationRule ScenarioReader::read_delegations(const toml::table& t,
+                                                const std::string& path) const {
+  std::set<std::string_view> keys = {"rule",    "method", "seats",    "basis",
+                                     "minimum", "per",    "rounding", "tie_seed"};
+  // [delegations] is the congress's rule; its sub-tables are the rules of the levels below.
+  if (path == "delegations") keys.insert({"district", "regional"});
+  check_keys(t, path, keys);
   DelegationRule rule;
   std::string kind = text(t, "rule", path).value_or("proportional");
   if (kind != "proportional" && kind != "ratio")
@@ -178,12 +183,42 @@ DelegationRule ScenarioReader::read_delegations(const toml::table& t) const {
   return rule;
 }
 
+// [delegations.district] is the rule by which each district is sent delegates by the
+// councils below it, as [delegations] is the congress's.
+void ScenarioReader::read_all_delegations(const toml::table& t, Scenario& s) const {
+  s.delegations = read_delegations(t, "delegations");
+  for (CouncilLevel level : {CouncilLevel::district, CouncilLevel::regional}) {
+    std::string path = fmt::format("delegations.{}", to_string(level));
+    if (const toml::node* rule = t.get(to_string(level)))
+      s.level_delegations[level] = read_delegations(table_at(*rule, path), path);
+  }
+}
+
+// A written mandate goes to the congress unless it names a council receiving delegates.
+std::vector<std::string> ScenarioReader::read_mandate_to(const toml::table& root,
+                                                         const Scenario& s) const {
+  std::vector<std::string> out;
+  auto mandates = tables(root, "mandate", "");
+  for (std::size_t i = 0; i < mandates.size(); ++i) {
+    CouncilId to = s.congress;
+    if (mandates[i]->get("to")) {
+      to = council_named(*mandates[i], "to", item("mandate", i), s.organisation);
+      if (!s.delegation_rule_for(to))
+        fail(*mandates[i]->get("to"), item("mandate", i) + ".to",
+             fmt::format("no [delegations] rule apportions the delegates sent to {}",
+                         s.organisation.council(to).name));
+    }
+    out.push_back(s.organisation.council(to).name);
+  }
+  return out;
+}
+
 std::vector<Mandate> ScenarioReader::read_mandates(const toml::table& root) const {
   std::vector<Mandate> out;
   auto mandates = tables(root, "mandate", "");
   for (std::size_t i = 0; i < mandates.size(); ++i) {
     std::string path = item("mandate", i);
-    check_keys(*mandates[i], path, {"council", "delegate", "record"});
+    check_keys(*mandates[i], path, {"council", "delegate", "record", "to"});
     // An unknown council here is not a mistake in the file: it is what the credentials
     // check is for, and it is refused and named there.
     out.push_back({required_text(*mandates[i], "council", path),
@@ -355,11 +390,10 @@ DelegateElection ScenarioReader::read_election(const toml::table& t, const std::
                      e.method));
   }
   e.seats = static_cast<int>(number(t, "seats", path, 1).value_or(0));
-  bool apportioned = s.delegations && o.council(council).parent == s.congress;
+  bool apportioned = s.delegation_rule_for(*o.council(council).parent) != nullptr;
   if (e.seats == 0 && !apportioned) {
     fail(t, path + ".seats",
-         "missing: only a council sending delegates to the congress under [delegations] "
-         "can take its seats from the apportionment");
+         fmt::format("missing: no [delegations] rule apportions the delegates sent to {}", e.to));
   }
   if (list) {
     read_lists(t, path, e);
@@ -686,10 +720,11 @@ Scenario ScenarioReader::read(const toml::table& root) {
     s.congress = council_named(*org->as_table(), "congress", "organisation", s.organisation);
   }
   if (const toml::node* d = root.get("delegations"))
-    s.delegations = read_delegations(table_at(*d, "delegations"));
+    read_all_delegations(table_at(*d, "delegations"), s);
   read_elections(root, s);
   s.mandates = read_mandates(root);
   s.mandate_records = read_mandate_records(root, s);
+  s.mandate_to = read_mandate_to(root, s);
   if (const toml::node* e = root.get("executive"))
     s.executive = read_executive(table_at(*e, "executive"));
   auto referendums = tables(root, "referendum", "");

@@ -3,6 +3,7 @@
 // register, its delegation rule, the mandates presented to its congress, its executive and
 // its referendums — and what playing it decides.
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -98,11 +99,20 @@ struct Scenario {
   Organisation organisation;
   CouncilId congress = 0;  // the council the delegations go to
   std::optional<DelegationRule> delegations;
+  // The rule by which each council of a level below the congress is sent delegates by the
+  // councils under it ([delegations.district], [delegations.regional]).
+  std::map<CouncilLevel, DelegationRule> level_delegations;
   std::vector<Mandate> mandates;
+  // Per mandate written in the file: the council it is presented to (the congress unless
+  // the [[mandate]] says `to`).
+  std::vector<std::string> mandate_to;
   std::optional<ScenarioExecutive> executive;
   std::vector<ScenarioReferendum> referendums;
   std::vector<ScenarioRecall> recalls;
   std::vector<ScenarioMotion> motions;
+
+  // The rule apportioning the delegates sent to `receiving`, or null when none does.
+  const DelegationRule* delegation_rule_for(CouncilId receiving) const;
 };
 
 // Reads and checks a scenario. Any mistake — bad TOML, a missing or unknown key, a value of
@@ -111,8 +121,9 @@ struct Scenario {
 Scenario read_scenario(const std::filesystem::path& file);
 Scenario parse_scenario(std::string_view text, const std::string& file_name);
 
-// Plays the scenario: the delegation table, the credentials check, the executive formed
-// (and re-formed after each resignation), each referendum decided. The summary has
+// Plays the scenario: the delegation tables (the congress's, and "level_delegations" for each
+// lower council a level's rule sends delegates to), the credentials check at each of them, the
+// executive formed (and re-formed after each resignation), each referendum decided. The summary has
 // "delegations", "seated", "refused_mandates", "elections", "recalls" (signatures counted
 // and refused, triggered, recalled, refill rule), "motions" (each question's roll call and
 // every refused act), "referendums",

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "veche/council/scenario.hpp"
 
 namespace veche {
@@ -14,15 +16,20 @@ std::string names(const Json& list, std::string_view none = "no one") {
   return out.empty() ? std::string(none) : out;
 }
 
-void delegations(const Json& s, std::string& out) {
-  if (s["delegations"].is_null()) return;
-  const Json& d = s["delegations"];
+void delegations_to(const Json& d, std::string& out) {
   out += fmt::format("\n== Delegations to {}: {} in all ({})\n", d["parent"].get<std::string>(),
                      d["total"].get<int>(), d["rule"].get<std::string>());
   for (const Json& c : d["councils"]) {
     out +=
         fmt::format("  {:<28} {:>4}\n", c["council"].get<std::string>(), c["delegates"].get<int>());
   }
+}
+
+// The congress's table, then each lower council's.
+void delegations(const Json& s, std::string& out) {
+  if (!s["delegations"].is_null()) delegations_to(s["delegations"], out);
+  if (!s.contains("level_delegations")) return;
+  for (const Json& d : s["level_delegations"]) delegations_to(d, out);
 }
 
 void elections(const Json& s, std::string& out) {
@@ -36,16 +43,26 @@ void elections(const Json& s, std::string& out) {
   }
 }
 
-void credentials(const Json& s, std::string& out) {
-  if (s["delegations"].is_null()) return;
-  out += fmt::format("\n== Credentials at {}: {} seated, {} refused\n",
-                     s["congress"].get<std::string>(), s["seated"].size(),
-                     s["refused_mandates"].size());
+// One council's check: its seated count, and the refusals addressed to it.
+void credentials_at(const Json& s, const std::string& council, std::size_t seated,
+                    std::string& out) {
+  std::size_t refused = std::ranges::count_if(s["refused_mandates"],
+                                              [&](const Json& r) { return r["to"] == council; });
+  out += fmt::format("\n== Credentials at {}: {} seated, {} refused\n", council, seated, refused);
   for (const Json& r : s["refused_mandates"]) {
+    if (r["to"] != council) continue;
     out += fmt::format("  refused {} of {} ({}): {}\n", r["delegate"].get<std::string>(),
                        r["council"].get<std::string>(), r["fault"].get<std::string>(),
                        r["reason"].get<std::string>());
   }
+}
+
+void credentials(const Json& s, std::string& out) {
+  if (!s["delegations"].is_null())
+    credentials_at(s, s["congress"].get<std::string>(), s["seated"].size(), out);
+  if (!s.contains("level_delegations")) return;
+  for (const Json& d : s["level_delegations"])
+    credentials_at(s, d["parent"].get<std::string>(), d["seated"].size(), out);
 }
 
 void recalls(const Json& s, std::string& out) {

@@ -149,9 +149,8 @@ TEST(ScenarioElections, MistakesInAnElectionAreNamed) {
   expect_refused(std::string(kHead) +
                      "[[election]]\ncouncil = \"A\"\nmethod = \"irv\"\ncandidates = [\"X\"]\n"
                      "generate = { voters = 3 }\n",
-                 "f.toml:8: election[1].seats: missing: only a council sending delegates to the "
-                 "congress under "
-                 "[delegations] can take its seats from the apportionment");
+                 "f.toml:8: election[1].seats: missing: no [delegations] rule apportions the "
+                 "delegates sent to Congress");
   expect_refused(
       std::string(kHead) +
           "[[election]]\ncouncil = \"A\"\nmethod = \"irv\"\nseats = 1\ncandidates = [\"X\"]\n"

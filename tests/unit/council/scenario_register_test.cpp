@@ -355,7 +355,7 @@ candidates = { count = 2, name = "{council} {n}" }
 generate = { turnout = "10%" }
 )",
                 "shops.toml:15: election[1].seats: missing: North sends delegates to Congress, "
-                "which [delegations] does not apportion"},
+                "which no [delegations] rule apportions"},
         Mistake{R"([[election]]
 level = "district"
 method = "irv"
