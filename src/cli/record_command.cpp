@@ -10,6 +10,7 @@
 #include "cli/stdin_lines.hpp"
 #include "veche/core/error.hpp"
 #include "veche/io/read.hpp"
+#include "veche/ledger/cast_line.hpp"
 #include "veche/ledger/record.hpp"
 #include "veche/report/report.hpp"
 
@@ -97,57 +98,6 @@ CastBallot ballot_from_json(const nlohmann::json& json, std::size_t line) {
   }
 }
 
-// One line of `cast --stdin`, read with one simdjson parser reused for every line, where it
-// lies in the input, straight into the batch as candidate ids: the stream is a bulk cast's
-// hot path, and a JSON tree or a string a name for each line cost as much as writing the
-// ballot durably.
-void read_ballot(simdjson::ondemand::parser& parser, const StdinLines& input, std::string_view text,
-                 std::size_t line, const BallotLines& names, CastBatch& batch) {
-  auto refuse = [line] {
-    throw InputError("stdin", line, "", "expected {\"voter\":\"id\",\"ranks\":[[\"name\"],...]}");
-  };
-  simdjson::ondemand::document document;
-  simdjson::ondemand::object object;
-  if (parser.iterate(text.data(), text.size(), input.capacity_from(text)).get(document) ||
-      document.get_object().get(object)) {
-    throw InputError("stdin", line, "", "not JSON");
-  }
-  batch.begin_ballot();
-  bool ranked = false;
-  for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) refuse();
-    if (key == "ranks") {
-      simdjson::ondemand::array ranks;
-      if (field.value().get_array().get(ranks)) refuse();
-      for (auto rank : ranks) {
-        simdjson::ondemand::array equal;
-        if (rank.get_array().get(equal)) refuse();
-        batch.begin_rank();
-        for (auto name : equal) {
-          std::string_view text_of_name;
-          if (name.get_string().get(text_of_name)) refuse();
-          auto id = names.id_of(text_of_name);
-          if (!id) {
-            throw InputError(
-                "stdin", line, "ranks",
-                fmt::format("\"{}\" is not a candidate of manifest.json", text_of_name));
-          }
-          batch.add(*id);
-        }
-      }
-      ranked = true;
-    } else if (key == "voter") {
-      std::string_view voter;
-      if (field.value().get_string().get(voter)) refuse();
-      batch.voter(voter);
-    }
-  }
-  const char* rest = nullptr;  // a location after the object: something follows it
-  if (!document.current_location().get(rest)) throw InputError("stdin", line, "", "not JSON");
-  if (!ranked) refuse();
-}
-
 // Casts ballots read one a line from stdin, a batch at a time; each batch's receipts are
 // printed only once the batch is on disk.
 void cast_stream(Ledger& ledger, std::size_t batch_size) {
@@ -160,7 +110,7 @@ void cast_stream(Ledger& ledger, std::size_t batch_size) {
   while (input.next(text)) {
     ++line;
     if (text.empty()) continue;
-    read_ballot(parser, input, text, line, names, batch);
+    read_cast_line(parser, text, input.capacity_from(text), line, names, batch);
     if (batch.size() >= batch_size) {
       print_receipts(ledger.cast(batch));
       batch.clear();
