@@ -10,28 +10,29 @@ namespace {
 // The ledger reads heads of its two logs, "ballots" and "roll"; an events head has the same
 // fields and signed bytes, so it is read as one and given its own log's name back.
 std::vector<HeadLine> read_event_heads(const fs::path& path, std::string& torn) {
-  MappedFile file(path);
-  LogText text = split_torn(file.text());
-  torn = std::string(text.torn);
-  std::vector<HeadLine> out;
-  for_each_line(text.complete, [&](std::uint64_t number, std::string_view line) {
-    HeadLine entry{number, std::nullopt, "", std::string(line)};
-    auto json = nlohmann::json::parse(line, nullptr, false);
-    if (!json.is_object() || json.value("log", "") != "events") {
-      entry.error = "not a head of the events log";
-    } else {
-      try {
-        json["log"] = "ballots";
-        entry.head = head_from_json(json);
-        entry.head->log = "events";
-      } catch (const std::invalid_argument& e) {
-        entry.error = e.what();
+  return MappedFile(path).read([&](std::string_view whole) {
+    LogText text = split_torn(whole);
+    torn = std::string(text.torn);
+    std::vector<HeadLine> out;
+    for_each_line(text.complete, [&](std::uint64_t number, std::string_view line) {
+      HeadLine entry{number, std::nullopt, "", std::string(line)};
+      auto json = nlohmann::json::parse(line, nullptr, false);
+      if (!json.is_object() || json.value("log", "") != "events") {
+        entry.error = "not a head of the events log";
+      } else {
+        try {
+          json["log"] = "ballots";
+          entry.head = head_from_json(json);
+          entry.head->log = "events";
+        } catch (const std::invalid_argument& e) {
+          entry.error = e.what();
+        }
       }
-    }
-    out.push_back(std::move(entry));
-    return true;
+      out.push_back(std::move(entry));
+      return true;
+    });
+    return out;
   });
-  return out;
 }
 
 struct EventLogFiles {
@@ -80,11 +81,13 @@ std::vector<Check> verify_event_log(const std::filesystem::path& folder) {
   }
   out.push_back(
       {true, fmt::format("{}: log key {}…", kEventsManifest, to_hex(f.key).substr(0, 16))});
-  MappedFile events(folder / kEvents);
-  LogText text = split_torn(events.text());
-  for_each_line(text.complete, [&](std::uint64_t, std::string_view line) {
-    f.leaves.push_back(leaf_hash(line));
-    return true;
+  const bool events_torn = MappedFile(folder / kEvents).read([&](std::string_view whole) {
+    LogText text = split_torn(whole);
+    for_each_line(text.complete, [&](std::uint64_t, std::string_view line) {
+      f.leaves.push_back(leaf_hash(line));
+      return true;
+    });
+    return !text.torn.empty();
   });
   f.heads = read_event_heads(folder / kEventHeads, f.torn_heads);
   std::vector<std::string> faults;
@@ -99,7 +102,7 @@ std::vector<Check> verify_event_log(const std::filesystem::path& folder) {
     }
     previous = &*line.head;
   }
-  if (!text.torn.empty()) faults.push_back(fmt::format("{}: ends in a torn line", kEvents));
+  if (events_torn) faults.push_back(fmt::format("{}: ends in a torn line", kEvents));
   if (!f.torn_heads.empty()) faults.push_back(fmt::format("{}: ends in a torn line", kEventHeads));
   bool whole = previous && previous->closed && previous->size == f.leaves.size();
   if (!whole)

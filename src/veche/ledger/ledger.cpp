@@ -99,27 +99,33 @@ Ledger::~Ledger() {
 
 // Rebuilds a log's tree up to its last head, checks the root, and cuts off any line no
 // head covers: such a line was written by a cast that never returned its receipt.
-void Ledger::reopen(Log& log, std::string_view text, std::uint64_t size, bool cut_tail) {
-  LogText lines = split_torn(text);
-  std::uint64_t count = for_each_line(lines.complete, [&](std::uint64_t n, std::string_view line) {
-    if (n > size) return false;
-    log.tree.append(leaf_hash(line));
-    if (&log == &roll_) {
-      if (auto voter = voter_of(line)) voters_.insert(*voter);
+void Ledger::reopen(Log& log, std::uint64_t size, bool cut_tail) {
+  std::size_t keep = 0, length = 0;
+  // The tail is cut once the reading is done: a file cut short during a read is refused.
+  MappedFile(log.path).read([&](std::string_view text) {
+    LogText lines = split_torn(text);
+    std::uint64_t count =
+        for_each_line(lines.complete, [&](std::uint64_t n, std::string_view line) {
+          if (n > size) return false;
+          log.tree.append(leaf_hash(line));
+          if (&log == &roll_) {
+            if (auto voter = voter_of(line)) voters_.insert(*voter);
+          }
+          return true;
+        });
+    if (log.tree.size() < size) {
+      damaged(record_, fmt::format("{} holds {} lines but its head says {}",
+                                   log.path.filename().string(), count, size));
     }
-    return true;
+    if (log.tree.root() != log.head->root) {
+      damaged(record_,
+              fmt::format("{} does not rebuild its last head", log.path.filename().string()));
+    }
+    keep = offset_after(lines.complete, size);
+    length = text.size();
   });
-  if (log.tree.size() < size) {
-    damaged(record_, fmt::format("{} holds {} lines but its head says {}",
-                                 log.path.filename().string(), count, size));
-  }
-  if (log.tree.root() != log.head->root) {
-    damaged(record_,
-            fmt::format("{} does not rebuild its last head", log.path.filename().string()));
-  }
-  std::size_t keep = offset_after(lines.complete, size);
   // A closed record is never touched: whatever follows its closing head is for verify to report.
-  if (cut_tail && keep < text.size() && !closed_) truncate_file(log.path, keep);
+  if (cut_tail && keep < length && !closed_) truncate_file(log.path, keep);
 }
 
 void Ledger::recover() {
@@ -143,22 +149,17 @@ void Ledger::recover() {
   // synced before either head, so the batch stands and gets its ballots head now.
   bool unfinished = manifest_.roll_included && roll_.head->size > ballots_size && !closed_;
   if (unfinished) ballots_size = roll_.head->size;
-  {
-    // An unfinished batch's lines stay: they get their head below.
-    MappedFile ballots(ballots_.path);
-    reopen(ballots_, ballots.text(), ballots_.head->size, !unfinished);
-  }
-  if (manifest_.roll_included) {
-    MappedFile roll(roll_.path);
-    reopen(roll_, roll.text(), roll_.head->size, true);
-  }
+  // An unfinished batch's lines stay: they get their head below.
+  reopen(ballots_, ballots_.head->size, !unfinished);
+  if (manifest_.roll_included) reopen(roll_, roll_.head->size, true);
   if (unfinished) {
-    MappedFile ballots(ballots_.path);
     LineBlock lines;
-    for_each_line(split_torn(ballots.text()).complete, [&](std::uint64_t n, std::string_view line) {
-      if (n > ballots_size) return false;
-      if (n > ballots_.tree.size()) lines.add(line);
-      return true;
+    MappedFile(ballots_.path).read([&](std::string_view text) {
+      for_each_line(split_torn(text).complete, [&](std::uint64_t n, std::string_view line) {
+        if (n > ballots_size) return false;
+        if (n > ballots_.tree.size()) lines.add(line);
+        return true;
+      });
     });
     if (ballots_.tree.size() + lines.size() != ballots_size) {
       damaged(record_, "the roll's last head covers ballots that are not in ballots.jsonl");
@@ -174,9 +175,10 @@ void Ledger::recover() {
     ::close(heads_fd_);
     heads_fd_ = -1;
     ballots_.head = head;
-    MappedFile after(ballots_.path);
-    std::size_t keep = offset_after(split_torn(after.text()).complete, ballots_size);
-    if (keep < after.text().size()) truncate_file(ballots_.path, keep);
+    auto [keep, length] = MappedFile(ballots_.path).read([&](std::string_view text) {
+      return std::pair{offset_after(split_torn(text).complete, ballots_size), text.size()};
+    });
+    if (keep < length) truncate_file(ballots_.path, keep);
   }
 }
 

@@ -259,7 +259,7 @@ class Ledger {
                         std::span<const Hash> voters);
   void write_heads(std::span<const TreeHead> heads);
   void recover();
-  void reopen(Log& log, std::string_view text, std::uint64_t size, bool cut_tail);
+  void reopen(Log& log, std::uint64_t size, bool cut_tail);
 
   fs::path record_;
   RecordKeys keys_;

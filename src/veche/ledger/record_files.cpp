@@ -50,26 +50,27 @@ std::size_t offset_after(std::string_view complete, std::uint64_t count) {
 }
 
 HeadsFile read_heads(const fs::path& path) {
-  MappedFile file(path);
-  LogText text = split_torn(file.text());
-  HeadsFile out;
-  out.torn = std::string(text.torn);
-  for_each_line(text.complete, [&](std::uint64_t number, std::string_view line) {
-    HeadLine entry{number, std::nullopt, "", std::string(line)};
-    auto json = nlohmann::json::parse(line, nullptr, false);
-    if (json.is_discarded()) {
-      entry.error = "not JSON";
-    } else {
-      try {
-        entry.head = head_from_json(json);
-      } catch (const std::invalid_argument& e) {
-        entry.error = e.what();
+  return MappedFile(path).read([](std::string_view whole) {
+    LogText text = split_torn(whole);
+    HeadsFile out;
+    out.torn = std::string(text.torn);
+    for_each_line(text.complete, [&](std::uint64_t number, std::string_view line) {
+      HeadLine entry{number, std::nullopt, "", std::string(line)};
+      auto json = nlohmann::json::parse(line, nullptr, false);
+      if (json.is_discarded()) {
+        entry.error = "not JSON";
+      } else {
+        try {
+          entry.head = head_from_json(json);
+        } catch (const std::invalid_argument& e) {
+          entry.error = e.what();
+        }
       }
-    }
-    out.lines.push_back(std::move(entry));
-    return true;
+      out.lines.push_back(std::move(entry));
+      return true;
+    });
+    return out;
   });
-  return out;
 }
 
 std::string read_small_file(const fs::path& path) {

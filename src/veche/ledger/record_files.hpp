@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "veche/io/mapped_file.hpp"
@@ -18,8 +19,24 @@ namespace veche {
 class MappedFile {
  public:
   explicit MappedFile(const fs::path& path);
-  std::string_view text() const { return file_ ? file_->text() : std::string_view{}; }
   bool exists() const { return file_.has_value(); }
+  // Returns what `reader` makes of the file's text. The text is only handed out here: should
+  // the file be cut short while it is read (a record being copied or rewritten under
+  // `veche verify`), what was read of it is a torn line or a tree that does not match, and
+  // the one InputError `<path>: the file shrank while it was being read` is thrown instead
+  // (io::MappedFile::read). The text is not to be kept past `read`.
+  template <class Read>
+  auto read(Read reader) {
+    if constexpr (std::is_void_v<std::invoke_result_t<Read, std::string_view>>) {
+      read([&](std::string_view text) {
+        reader(text);
+        return true;  // io::MappedFile::read hands back a value
+      });
+    } else {
+      if (!file_) return reader(std::string_view{});
+      return file_->read([&] { return reader(file_->text()); });
+    }
+  }
 
  private:
   std::optional<io::MappedFile> file_;

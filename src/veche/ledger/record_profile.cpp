@@ -152,11 +152,12 @@ Profile record_profile(const fs::path& record, const Manifest& manifest) {
     if (line.head && line.head->log == "ballots") size = line.head->size;
   }
   if (!size) throw UsageError(fmt::format("{}: no ballots head", (record / kHeads).string()));
-  MappedFile ballots(record / kBallots);
   std::uint64_t bad_line = 0;
   std::string why;
-  return profile_of_lines(split_torn(ballots.text()).complete, *size, manifest,
-                          (record / kBallots).string(), bad_line, why);
+  return MappedFile(record / kBallots).read([&](std::string_view text) {
+    return profile_of_lines(split_torn(text).complete, *size, manifest,
+                            (record / kBallots).string(), bad_line, why);
+  });
 }
 
 }  // namespace veche

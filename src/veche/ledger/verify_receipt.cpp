@@ -97,28 +97,33 @@ std::vector<Check> verify_receipt(const fs::path& record, const Receipt& receipt
   }
   checks.push_back(head_check(*latest, manifest, "heads.jsonl latest ballots head"));
   MappedFile ballots(record / kBallots);
-  std::string_view complete = split_torn(ballots.text()).complete;
-  try {
-    auto ranges = inclusion_ranges(receipt.leaf_index, latest->size);
-    ranges.push_back({receipt.leaf_index, receipt.leaf_index + 1});
-    auto roots = subtree_roots(complete, ranges);
-    Hash line_hash = roots.back();
-    roots.pop_back();
-    checks.push_back(
-        {line_hash == receipt.leaf_hash,
-         fmt::format("ballots.jsonl line {}: {} the receipt's leaf hash", receipt.leaf_index + 1,
-                     line_hash == receipt.leaf_hash ? "hashes to" : "does NOT hash to")});
-    bool in =
-        inclusion_holds(receipt.leaf_index, latest->size, receipt.leaf_hash, roots, latest->root);
-    checks.push_back(
-        {in, fmt::format("inclusion: leaf {} {} the tree of size {} (root {}); proof: {}",
-                         receipt.leaf_index, in ? "is in" : "is NOT in", latest->size,
-                         to_hex(latest->root), proof_text(roots))});
-    checks.push_back(growth_check(complete, *receipt.head, *latest,
-                                  "consistency: receipt's head to the latest head"));
-  } catch (const UsageError& e) {
-    checks.push_back({false, fmt::format("ballots.jsonl: {}", e.what())});
-  }
+  std::vector<Check> proofs = ballots.read([&](std::string_view text) {
+    std::vector<Check> found;
+    std::string_view complete = split_torn(text).complete;
+    try {
+      auto ranges = inclusion_ranges(receipt.leaf_index, latest->size);
+      ranges.push_back({receipt.leaf_index, receipt.leaf_index + 1});
+      auto roots = subtree_roots(complete, ranges);
+      Hash line_hash = roots.back();
+      roots.pop_back();
+      found.push_back(
+          {line_hash == receipt.leaf_hash,
+           fmt::format("ballots.jsonl line {}: {} the receipt's leaf hash", receipt.leaf_index + 1,
+                       line_hash == receipt.leaf_hash ? "hashes to" : "does NOT hash to")});
+      bool in =
+          inclusion_holds(receipt.leaf_index, latest->size, receipt.leaf_hash, roots, latest->root);
+      found.push_back(
+          {in, fmt::format("inclusion: leaf {} {} the tree of size {} (root {}); proof: {}",
+                           receipt.leaf_index, in ? "is in" : "is NOT in", latest->size,
+                           to_hex(latest->root), proof_text(roots))});
+      found.push_back(growth_check(complete, *receipt.head, *latest,
+                                   "consistency: receipt's head to the latest head"));
+    } catch (const UsageError& e) {
+      found.push_back({false, fmt::format("ballots.jsonl: {}", e.what())});
+    }
+    return found;
+  });
+  checks.insert(checks.end(), proofs.begin(), proofs.end());
   return checks;
 }
 
@@ -133,8 +138,9 @@ std::vector<Check> verify_growth(const fs::path& record, const TreeHead& from, c
   }
   MappedFile log(record / (from.log == "ballots" ? kBallots : kRoll));
   try {
-    checks.push_back(
-        growth_check(split_torn(log.text()).complete, from, to, fmt::format("{} log", from.log)));
+    checks.push_back(log.read([&](std::string_view text) {
+      return growth_check(split_torn(text).complete, from, to, fmt::format("{} log", from.log));
+    }));
   } catch (const UsageError& e) {
     checks.push_back({false, fmt::format("{}.jsonl: {}", from.log, e.what())});
   }

@@ -378,18 +378,27 @@ std::vector<Check> verify_record(const fs::path& record) {
 
   MappedFile ballots(record / kBallots);
   if (!ballots.exists()) checks.push_back({false, "ballots.jsonl: missing"});
-  LogText ballot_text = split_torn(ballots.text());
-  DistinctLines distinct;
-  checks.push_back(
-      check_log_roots(v, v.ballots, kBallots, ballot_text.complete, ballot_text.torn, &distinct));
-  checks.push_back(check_ballots(v, distinct));
+  // The distinct lines are views of the file: the recount reads them within the same read.
+  auto [ballot_roots, recount] = ballots.read([&](std::string_view text) {
+    LogText ballot_text = split_torn(text);
+    DistinctLines distinct;
+    Check roots =
+        check_log_roots(v, v.ballots, kBallots, ballot_text.complete, ballot_text.torn, &distinct);
+    return std::pair{std::move(roots), check_ballots(v, distinct)};
+  });
+  checks.push_back(std::move(ballot_roots));
+  checks.push_back(std::move(recount));
 
   if (m.roll_included) {
     MappedFile roll(record / kRoll);
     if (!roll.exists()) checks.push_back({false, "roll.jsonl: missing"});
-    LogText roll_text = split_torn(roll.text());
-    checks.push_back(check_log_roots(v, v.roll, kRoll, roll_text.complete, roll_text.torn));
-    checks.push_back(check_roll_lines(v, roll_text.complete));
+    auto [roll_roots, roll_lines] = roll.read([&](std::string_view text) {
+      LogText roll_text = split_torn(text);
+      return std::pair{check_log_roots(v, v.roll, kRoll, roll_text.complete, roll_text.torn),
+                       check_roll_lines(v, roll_text.complete)};
+    });
+    checks.push_back(std::move(roll_roots));
+    checks.push_back(std::move(roll_lines));
   } else if (fs::exists(record / kRoll) && fs::file_size(record / kRoll) > 0) {
     checks.push_back(
         {false, "roll.jsonl: present, but manifest.json says the roll is not part of this record"});
