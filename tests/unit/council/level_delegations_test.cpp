@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "unit/council/federation.hpp"
+#include "unit/council/scenario_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/credentials.hpp"
 #include "veche/council/scenario.hpp"
@@ -112,12 +113,7 @@ TEST(LevelDelegations, BranchElectionsTakeTheirSeatsFromTheDistrictTable) {
 }
 
 std::string error_of(std::string_view text) {
-  try {
-    parse_scenario(text, "branches.toml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return testing::scenario_error(text, "branches.toml");
 }
 
 TEST(LevelDelegations, WithoutTheDistrictRuleABranchNeedsItsSeats) {

@@ -3,6 +3,7 @@
 // line and key.
 #include <gtest/gtest.h>
 
+#include "unit/council/scenario_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/scenario.hpp"
 
@@ -29,13 +30,8 @@ std::string with_head(std::string_view rest) {
   return std::string(kHead) + std::string(rest);
 }
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_scenario(text, "shops.toml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+std::string error_of(std::string_view text) {
+  return testing::scenario_error(text, "shops.toml");
 }
 
 constexpr std::string_view kShops = R"([[councils]]

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "unit/council/scenario_testing.hpp"
 #include "veche/core/error.hpp"
 
 namespace veche {
@@ -151,12 +152,7 @@ no = 150
 )";
 
 std::string error_of(std::string_view text) {
-  try {
-    parse_scenario(text, "congress.toml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return testing::scenario_error(text, "congress.toml");
 }
 
 TEST(Scenario, CongressOf1918) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "unit/council/scenario_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/scenario.hpp"
 #include "veche/ledger/record_files.hpp"
@@ -217,12 +218,7 @@ TEST(ScenarioVotes, RollCallsAreEvents) {
 }
 
 std::string error_of(std::string_view text) {
-  try {
-    parse_scenario(text, "union.toml");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "no error";
+  return testing::scenario_error(text, "union.toml");
 }
 
 TEST(ScenarioVotes, MistakesInAVoteAreNamed) {
