@@ -31,6 +31,7 @@ expect union.json 'any(.refused_mandates[]; .delegate == "Kowalski" and .fault =
 expect union.json '.recalls[0].recalled and .recalls[0].refill == "by-election" and .recalls[0].by_election.elected == ["Cleo"]' "recall refilled by by-election"
 expect union.json '.recalls[0].refused_signatures | length == 1' "second signature refused"
 expect union.json '.referendums[0].carried' "strike levy carried by double majority"
+expect union.json '.referendums[0].initiative | .signatures == 25000 and .eligible == 248205 and .triggered and ([.refused_signatures[].member] == ["Ada"])' "initiative of 25,000 drawn signatures triggers the referendum; a late one refused"
 expect union.json '[.referendums[0].constituencies[].record] == ["referendum 1/North", "referendum 1/South", "referendum 1/East", "referendum 1/West", "referendum 1/Midlands", "referendum 1/Capital"]' "each constituency's referendum vote has its record"
 expect union.json '.recalls[0].vote.record == "Docks recall 1" and .recalls[0].vote.recall == 3' "the recall vote has its record"
 expect union.json '.executive["Broad Left"] | index("General Secretary") != null' "executive formed"
@@ -49,6 +50,7 @@ done <<<"$(grep -v " Branch " <<<"$records"; echo "union/North Branch 17")"  # s
 "$VECHE" scenario verify union > verify.txt || { bad "scenario verify union"; cat verify.txt; }
 grep -q "events.jsonl: .* events; .* signed heads" verify.txt || bad "event log not checked"
 grep -q 'events.jsonl line [0-9]*: referendum ".*": 6 record(s) recounted as logged, carried by its rules' verify.txt || bad "referendum not decided again from its records"
+grep -q '"event":"initiative","question":"Shall the federation levy 1% of dues for a strike fund?",.*"signatures":25000,.*"triggered":true' union/events.jsonl || bad "the initiative not in the event log"
 grep -q 'events.jsonl line [0-9]*: recall of Dev: record Docks recall 1 recounted as logged, recalled' verify.txt || bad "recall vote not decided again from its record"
 [ "$(grep -c "election record verifies" verify.txt)" -eq 314 ] || bad "scenario verify did not check all 314 records"
 grep -q 'mandates.jsonl line [0-9]*: .* of North Branch 17, signed, elected by record North Branch 17$' verify.txt || bad "scenario verify did not check a branch's mandate to its district"

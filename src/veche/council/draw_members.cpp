@@ -9,9 +9,17 @@
 
 namespace veche {
 
-ConstituencyMembers::ConstituencyMembers(const Organisation& o, CouncilId constituency) {
+ConstituencyMembers::ConstituencyMembers(const Organisation& o, CouncilId constituency)
+    : ConstituencyMembers(o, std::span<const CouncilId>(&constituency, 1)) {}
+
+ConstituencyMembers::ConstituencyMembers(const Organisation& o,
+                                         std::span<const CouncilId> constituencies) {
+  auto within = [&](CouncilId council) {
+    return std::ranges::any_of(constituencies,
+                               [&](CouncilId c) { return o.is_within(council, c); });
+  };
   for (MemberId id = 0; id < o.members().size(); ++id) {
-    if (o.is_within(o.members()[id].constituency, constituency)) listed_.push_back(id);
+    if (within(o.members()[id].constituency)) listed_.push_back(id);
   }
   size_ = listed_.size();
   auto take = [&](const CouncilRoll& roll) {
@@ -20,12 +28,12 @@ ConstituencyMembers::ConstituencyMembers(const Organisation& o, CouncilId consti
     size_ += roll.size;
   };
   // A local council has its own roll only: no need to look through every other.
-  if (o.council(constituency).level == CouncilLevel::local) {
-    if (const CouncilRoll* roll = o.roll_of(constituency)) take(*roll);
+  if (constituencies.size() == 1 && o.council(constituencies[0]).level == CouncilLevel::local) {
+    if (const CouncilRoll* roll = o.roll_of(constituencies[0])) take(*roll);
     return;
   }
   for (const CouncilRoll& roll : o.rolls()) {
-    if (o.is_within(roll.council, constituency)) take(roll);
+    if (within(roll.council)) take(roll);
   }
 }
 

@@ -2,6 +2,7 @@
 // Members drawn from a constituency by a seed: signatures made up for a petition, candidates
 // made up for an election. Listed members and those of rolls (council/member_roll.hpp) alike.
 #include <cstdint>
+#include <span>
 #include <unordered_set>
 #include <vector>
 
@@ -10,11 +11,13 @@
 
 namespace veche {
 
-// The members whose local council is `constituency` or lies below it: the listed ones in
-// register order, then each roll's in council order. Only the listed ones are held.
+// The members whose local council is `constituency` (or one of `constituencies`) or lies
+// below it: the listed ones in register order, then each roll's in council order. Only the
+// listed ones are held.
 class ConstituencyMembers {
  public:
   ConstituencyMembers(const Organisation& organisation, CouncilId constituency);
+  ConstituencyMembers(const Organisation& organisation, std::span<const CouncilId> constituencies);
   std::uint64_t size() const;
   MemberId at(std::uint64_t index) const;  // 0-based, in the order above
 

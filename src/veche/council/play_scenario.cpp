@@ -463,11 +463,47 @@ void play_motions(Play& p) {
   if (!p.s.motions.empty()) p.log.sign_head(false);
 }
 
+// The members' initiative, signed by members of the referendum's constituencies: a
+// refused signature is listed with its reason, and the petition decides whether it is held.
+Json initiative_json(const Organisation& o, const ScenarioReferendum& r) {
+  std::vector<CouncilId> constituencies;
+  for (const PublicVote& vote : r.votes) constituencies.push_back(*o.find_council(vote.council));
+  Petition petition(r.question, std::move(constituencies), r.initiative->deadline);
+  Json refused = Json::array();
+  for (const ScenarioSignature& signature : r.initiative->signatures) {
+    try {
+      petition.sign(o, signature.member, signature.at);
+    } catch (const Refusal& refusal) {
+      refused.push_back({{"member", signature.member}, {"reason", refusal.what()}});
+    }
+  }
+  return {{"deadline", to_string(r.initiative->deadline)},
+          {"threshold", to_string(r.rules.initiative)},
+          {"signatures", petition.signatures()},
+          {"eligible", petition.eligible(o)},
+          {"refused_signatures", std::move(refused)},
+          {"triggered", initiative_triggered(petition, o, r.rules)}};
+}
+
 // Each referendum's constituencies vote into records under out/referendum N/; the
-// decision is the recounts', and the event names every record and its manifest.
+// decision is the recounts', and the event names every record and its manifest. One put by
+// an initiative that was not triggered is not held: no records, no referendum event.
 void play_referendums(Play& p) {
   for (std::size_t i = 0; i < p.s.referendums.size(); ++i) {
     const ScenarioReferendum& r = p.s.referendums[i];
+    Json initiative;
+    if (r.initiative) {
+      initiative = initiative_json(p.s.organisation, r);
+      Json e = event("initiative");
+      e.update(Json{{"question", r.question}});
+      e.update(initiative);
+      p.log.append(e);
+      if (!initiative["triggered"].get<bool>()) {
+        p.summary["referendums"].push_back(
+            {{"question", r.question}, {"held", false}, {"initiative", std::move(initiative)}});
+        continue;
+      }
+    }
     HeldReferendum held = hold_referendum(r.question, r.votes, r.rules, p.records,
                                           fmt::format("referendum {}", i + 1), p.keys);
     const ReferendumResult& result = held.result;
@@ -485,6 +521,7 @@ void play_referendums(Play& p) {
       e["records"].push_back(counted_vote_json(vote, r.votes.front().answers, true));
       json["constituencies"].push_back(counted_vote_json(vote, r.votes.front().answers, false));
     }
+    if (r.initiative) json["initiative"] = std::move(initiative);
     p.log.append(e);
     p.summary["referendums"].push_back(std::move(json));
   }

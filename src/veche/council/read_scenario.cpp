@@ -51,7 +51,11 @@ class ScenarioReader : public ScenarioToml {
     return *parsed_moment;
   }
   ScenarioReferendum read_referendum(const toml::table& t, const std::string& path,
-                                     const Organisation& o) const;
+                                     const Scenario& s) const;
+  ScenarioInitiative read_initiative(const toml::table& t, const std::string& path,
+                                     const Scenario& s, const ScenarioReferendum& r) const;
+  std::vector<ScenarioSignature> read_signatures(const toml::table& t,
+                                                 const std::string& path) const;
   PublicVote read_vote(const toml::table& t, const std::string& path, PublicVote vote) const;
   void read_elections(const toml::table& root, Scenario& s) const;
   DelegateElection read_election(const toml::table& t, const std::string& path,
@@ -512,8 +516,9 @@ std::optional<ScenarioByElection> ScenarioReader::read_by_election(const toml::t
 }
 
 ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const std::string& path,
-                                                   const Organisation& o) const {
-  check_keys(t, path, {"question", "majority", "quorum", "quorum_share", "count"});
+                                                   const Scenario& s) const {
+  const Organisation& o = s.organisation;
+  check_keys(t, path, {"question", "majority", "quorum", "quorum_share", "count", "initiative"});
   ScenarioReferendum r;
   auto question = text(t, "question", path);
   if (!question) fail(t, path + ".question", "a referendum needs a question");
@@ -541,7 +546,41 @@ ScenarioReferendum ScenarioReader::read_referendum(const toml::table& t, const s
     }
     r.votes.push_back(read_vote(*counts[i], c, std::move(vote)));
   }
+  if (const toml::node* node = t.get("initiative")) {
+    std::string ip = path + ".initiative";
+    const toml::table& initiative = table_at(*node, ip);
+    r.initiative = read_initiative(initiative, ip, s, r);
+    r.rules.initiative = parsed<Share>(initiative, "threshold", ip, r.rules.initiative,
+                                       parse_council_share, "a share such as 1/10");
+  }
   return r;
+}
+
+ScenarioInitiative ScenarioReader::read_initiative(const toml::table& t, const std::string& path,
+                                                   const Scenario& s,
+                                                   const ScenarioReferendum& r) const {
+  check_keys(t, path, {"deadline", "threshold", "signature", "signatures"});
+  ScenarioInitiative initiative{moment(t, "deadline", path), read_signatures(t, path)};
+  std::vector<CouncilId> constituencies;
+  for (const PublicVote& vote : r.votes)
+    constituencies.push_back(*s.organisation.find_council(vote.council));
+  for (ScenarioSignature& drawn : read_drawn_signatures(*this, t, path, s, constituencies,
+                                                        r.question, initiative.signatures.size()))
+    initiative.signatures.push_back(std::move(drawn));
+  return initiative;
+}
+
+std::vector<ScenarioSignature> ScenarioReader::read_signatures(const toml::table& t,
+                                                               const std::string& path) const {
+  std::vector<ScenarioSignature> out;
+  auto signatures = tables(t, "signature", path);
+  for (std::size_t i = 0; i < signatures.size(); ++i) {
+    std::string sp = item(path + ".signature", i);
+    check_keys(*signatures[i], sp, {"member", "at"});
+    // A signature by a stranger is not a mistake in the file: the petition refuses it.
+    out.push_back({required_text(*signatures[i], "member", sp), moment(*signatures[i], "at", sp)});
+  }
+  return out;
 }
 
 // A vote's ballots: how many gave each answer and how many left it blank, cast one a voter
@@ -622,15 +661,9 @@ ScenarioRecall ScenarioReader::read_recall(const toml::table& t, const std::stri
                                       "simple, absolute or two-thirds");
   r.rules.turnout = parsed<Share>(t, "turnout", path, r.rules.turnout, parse_council_share,
                                   "a share such as 1/2");
-  auto signatures = tables(t, "signature", path);
-  for (std::size_t i = 0; i < signatures.size(); ++i) {
-    std::string sp = item(path + ".signature", i);
-    check_keys(*signatures[i], sp, {"member", "at"});
-    // A signature by a stranger is not a mistake in the file: the petition refuses it.
-    r.signatures.push_back(
-        {required_text(*signatures[i], "member", sp), moment(*signatures[i], "at", sp)});
-  }
-  for (ScenarioSignature& drawn : read_drawn_signatures(*this, t, path, s, r))
+  r.signatures = read_signatures(t, path);
+  for (ScenarioSignature& drawn : read_drawn_signatures(*this, t, path, s, {&r.constituency, 1},
+                                                        r.delegate, r.signatures.size()))
     r.signatures.push_back(std::move(drawn));
   if (const toml::node* node = t.get("vote")) {
     std::string vp = path + ".vote";
@@ -729,8 +762,7 @@ Scenario ScenarioReader::read(const toml::table& root) {
     s.executive = read_executive(table_at(*e, "executive"));
   auto referendums = tables(root, "referendum", "");
   for (std::size_t i = 0; i < referendums.size(); ++i) {
-    s.referendums.push_back(
-        read_referendum(*referendums[i], item("referendum", i), s.organisation));
+    s.referendums.push_back(read_referendum(*referendums[i], item("referendum", i), s));
   }
   auto recalls = tables(root, "recall", "");
   for (std::size_t i = 0; i < recalls.size(); ++i) {

@@ -37,15 +37,24 @@ struct ScenarioExecutive {
   TiePolicy ties;
 };
 
+struct ScenarioSignature {
+  std::string member;
+  Moment at;
+};
+
+// The members' initiative that puts a referendum's question: signed by members of its
+// constituencies before the deadline; the share needed is the rules' `initiative`.
+struct ScenarioInitiative {
+  Moment deadline;
+  std::vector<ScenarioSignature> signatures;
+};
+
 struct ScenarioReferendum {
   std::string question;
   ReferendumRules rules;
   std::vector<PublicVote> votes;  // one a constituency, each cast into a record of its own
-};
-
-struct ScenarioSignature {
-  std::string member;
-  Moment at;
+  // Without one the referendum is simply held; with one, only when it is triggered.
+  std::optional<ScenarioInitiative> initiative;
 };
 
 // A recalled seat won in a scenario election and refilled by a by-election: its ballots.

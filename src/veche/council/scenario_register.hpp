@@ -41,12 +41,15 @@ void read_generated_councils(const ScenarioToml& toml, const toml::table& root, 
 void read_member_roll(const ScenarioToml& toml, const toml::table& t, const std::string& path,
                       Organisation& o, CouncilId council);
 
-// A recall's `signatures = { count, seed, at }`: `count` distinct members of its
-// constituency drawn from the seed, each signing at `at`, after those written out in
-// `recall`. None when the key is absent. `s`: the recalls read before it.
+// A petition's `signatures = { count, seed, at }` (a recall's or an initiative's): `count`
+// distinct members of its `constituencies` drawn from the seed (under `subject`, so that two
+// petitions with one seed draw apart), each signing at `at`, after the `written` ones. None
+// when the key is absent. `s`: the referendums and recalls read before it.
 std::vector<ScenarioSignature> read_drawn_signatures(const ScenarioToml& toml, const toml::table& t,
                                                      const std::string& path, const Scenario& s,
-                                                     const ScenarioRecall& recall);
+                                                     std::span<const CouncilId> constituencies,
+                                                     const std::string& subject,
+                                                     std::size_t written);
 
 // An [[election]] written for a `level`: one election for every council of that level that
 // holds none of its own in `s.elections`, in register order, its candidates and ballots made

@@ -115,6 +115,15 @@ void referendums(const Json& s, std::string& out) {
   if (s["referendums"].empty()) return;
   out += "\n== Referendums\n";
   for (const Json& r : s["referendums"]) {
+    if (r.contains("initiative")) {
+      const Json& i = r["initiative"];
+      out += fmt::format("  \"{}\": initiative {} ({} signatures of {} eligible, {} refused)\n",
+                         r["question"].get<std::string>(),
+                         i["triggered"].get<bool>() ? "triggered" : "not triggered: not held",
+                         i["signatures"].get<std::uint64_t>(), i["eligible"].get<std::uint64_t>(),
+                         i["refused_signatures"].size());
+      if (!i["triggered"].get<bool>()) continue;
+    }
     out += fmt::format("  \"{}\": {} (yes {}, no {}): {}\n", r["question"].get<std::string>(),
                        r["carried"].get<bool>() ? "carried" : "not carried",
                        r["yes"].get<std::uint64_t>(), r["no"].get<std::uint64_t>(),
