@@ -32,6 +32,8 @@ class ScenarioReader : public ScenarioToml {
   void validate(const Organisation& o, const toml::table& root) const;
   DelegationRule read_delegations(const toml::table& t, const std::string& path) const;
   void read_all_delegations(const toml::table& t, Scenario& s) const;
+  void check_apportionable(const toml::table& t, const std::string& path, const Organisation& o,
+                           CouncilId receiving, const DelegationRule& rule) const;
   std::vector<std::string> read_mandate_to(const toml::table& root, const Scenario& s) const;
   std::vector<Mandate> read_mandates(const toml::table& root) const;
   ScenarioExecutive read_executive(const toml::table& t) const;
@@ -191,10 +193,30 @@ DelegationRule ScenarioReader::read_delegations(const toml::table& t,
 // councils below it, as [delegations] is the congress's.
 void ScenarioReader::read_all_delegations(const toml::table& t, Scenario& s) const {
   s.delegations = read_delegations(t, "delegations");
+  check_apportionable(t, "delegations", s.organisation, s.congress, *s.delegations);
+  const Organisation& o = s.organisation;
   for (CouncilLevel level : {CouncilLevel::district, CouncilLevel::regional}) {
     std::string path = fmt::format("delegations.{}", to_string(level));
-    if (const toml::node* rule = t.get(to_string(level)))
-      s.level_delegations[level] = read_delegations(table_at(*rule, path), path);
+    const toml::node* rule = t.get(to_string(level));
+    if (!rule) continue;
+    const toml::table& table = table_at(*rule, path);
+    s.level_delegations[level] = read_delegations(table, path);
+    for (CouncilId id = 0; id < o.councils().size(); ++id) {
+      if (id != s.congress && o.council(id).level == level && !o.children(id).empty())
+        check_apportionable(table, path, o, id, s.level_delegations[level]);
+    }
+  }
+}
+
+// A rule the register cannot meet (minimums past the seats, an unknown method, no members)
+// is a mistake in the file, named at its table now rather than found when the scenario plays.
+void ScenarioReader::check_apportionable(const toml::table& t, const std::string& path,
+                                         const Organisation& o, CouncilId receiving,
+                                         const DelegationRule& rule) const {
+  try {
+    apportion_delegations(o, receiving, rule);
+  } catch (const UsageError& e) {
+    fail(t, path, fmt::format("{}: {}", o.council(receiving).name, e.what()));
   }
 }
 

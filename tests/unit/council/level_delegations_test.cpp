@@ -126,6 +126,26 @@ TEST(LevelDelegations, WithoutTheDistrictRuleABranchNeedsItsSeats) {
             "delegates sent to North");
 }
 
+// A rule the register cannot meet is a mistake in the file, named at its table when the
+// file is read, not found halfway through playing it.
+TEST(LevelDelegations, ARuleTheRegisterCannotMeetIsNamedAtItsTable) {
+  std::string text(kBranches);
+  text.replace(text.find("rule = \"ratio\"\nper = 1000\n"),
+               std::string("rule = \"ratio\"\nper = 1000\n").size(), "seats = 1\n");
+  EXPECT_EQ(error_of(text).rfind("branches.toml:23: delegations.district: North: ", 0), 0u)
+      << error_of(text);
+  text.replace(text.find("seats = 1\n[["), std::string("seats = 1").size(), "seats = 2");
+  EXPECT_EQ(error_of(text), "no error");
+  text.replace(text.find("seats = 2\n[["), std::string("seats = 2").size(),
+               "seats = 2\nminimum = -1");
+  EXPECT_EQ(error_of(text).rfind("branches.toml:", 0), 0u) << error_of(text);
+  std::string congress(kBranches);
+  congress.replace(congress.find("seats = 2\n"), std::string("seats = 2\n").size(),
+                   "seats = 2\nminimum = 5\n");
+  EXPECT_EQ(error_of(congress).rfind("branches.toml:21: delegations: Congress: ", 0), 0u)
+      << error_of(congress);
+}
+
 TEST(LevelDelegations, OnlyLevelsThatReceiveDelegatesHaveARule) {
   std::string text(kBranches);
   text.replace(text.find("[delegations.district]"), std::string("[delegations.district]").size(),
