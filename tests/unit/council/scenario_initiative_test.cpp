@@ -15,27 +15,7 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 // Four members in the two constituencies: at 1/2, two signatures put the question.
-constexpr std::string_view kUnion = R"(
-[organisation]
-name = "Union"
-[[council]]
-name = "Congress"
-level = "congress"
-[[council]]
-name = "Docks"
-level = "local"
-parent = "Congress"
-[[council]]
-name = "Mills"
-level = "local"
-parent = "Congress"
-[[member]]
-name = "Ann"
-council = "Docks"
-[[member]]
-name = "Bob"
-council = "Docks"
-[[member]]
+const std::string kUnion = std::string(testing::kDocksAndMills) + R"([[member]]
 name = "Cat"
 council = "Docks"
 [[member]]

@@ -1,5 +1,6 @@
 #pragma once
-// What the scenario tests share: the one-line message a scenario file's mistake gets.
+// What the scenario tests share: a small register, and the one-line message a scenario
+// file's mistake gets.
 #include <string>
 #include <string_view>
 
@@ -7,6 +8,30 @@
 #include "veche/council/scenario.hpp"
 
 namespace veche::testing {
+
+// The register the vote and initiative tests start from: two branches under a congress,
+// Ann and Bob members of the Docks.
+constexpr std::string_view kDocksAndMills = R"(
+[organisation]
+name = "Union"
+[[council]]
+name = "Congress"
+level = "congress"
+[[council]]
+name = "Docks"
+level = "local"
+parent = "Congress"
+[[council]]
+name = "Mills"
+level = "local"
+parent = "Congress"
+[[member]]
+name = "Ann"
+council = "Docks"
+[[member]]
+name = "Bob"
+council = "Docks"
+)";
 
 // The reader's message for `text` read as `file_name`, or "no error" when it reads.
 inline std::string scenario_error(std::string_view text, const std::string& file_name) {

@@ -17,27 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-constexpr std::string_view kUnion = R"(
-[organisation]
-name = "Union"
-[[council]]
-name = "Congress"
-level = "congress"
-[[council]]
-name = "Docks"
-level = "local"
-parent = "Congress"
-[[council]]
-name = "Mills"
-level = "local"
-parent = "Congress"
-[[member]]
-name = "Ann"
-council = "Docks"
-[[member]]
-name = "Bob"
-council = "Docks"
-
+const std::string kUnion = std::string(testing::kDocksAndMills) + R"(
 [[recall]]
 delegate = "Flint"
 constituency = "Docks"
