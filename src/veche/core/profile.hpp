@@ -23,7 +23,9 @@ inline constexpr bool equal_to_previous(Mark m) {
 }
 
 // The ballots of one contest: every distinct ballot once, with how many voters cast it.
-// All marks live in one arena; ballot i is marks()[start(i) .. start(i+1)).
+// Everything lives in one arena: from start(i), ballot i's weight (two words, low first) and
+// its length, then its marks. Keeping a ballot's weight and length beside its marks lets the
+// builder merge a repeated ballot with one read of memory instead of three.
 class Profile {
  public:
   std::string title;
@@ -32,11 +34,12 @@ class Profile {
   int seats = 1;                        // as the file states; a count may override it
   Weight rejected = 0;                  // ballots set aside as invalid when read
 
-  std::size_t size() const { return weights_.size(); }
+  std::size_t size() const { return starts_.size(); }
   std::span<const Mark> ballot(std::size_t i) const {
-    return {marks_.data() + starts_[i], starts_[i + 1] - starts_[i]};
+    const Mark* entry = arena_.data() + starts_[i];
+    return {entry + kEntryHead, entry[kLength]};
   }
-  Weight weight(std::size_t i) const { return weights_[i]; }
+  Weight weight(std::size_t i) const { return weight_at(arena_.data() + starts_[i]); }
   Weight total_weight() const { return total_; }
   bool has_equal_ranks() const { return has_equal_; }
   std::size_t candidate_count() const { return candidates.size(); }
@@ -48,9 +51,18 @@ class Profile {
   friend class ProfileBuilder;
 
  private:
-  std::vector<Mark> marks_;
-  std::vector<std::size_t> starts_{0};
-  std::vector<Weight> weights_;
+  // A ballot's entry in the arena: weight low and high words, length, then the marks.
+  static constexpr std::size_t kLength = 2;
+  static constexpr std::size_t kEntryHead = 3;
+  static Weight weight_at(const Mark* entry) { return entry[0] | (Weight{entry[1]} << 32); }
+  static void add_weight(Mark* entry, Weight weight) {
+    const Weight sum = weight_at(entry) + weight;
+    entry[0] = static_cast<Mark>(sum);
+    entry[1] = static_cast<Mark>(sum >> 32);
+  }
+
+  std::vector<Mark> arena_;
+  std::vector<std::size_t> starts_;  // where each ballot's entry begins in the arena
   Weight total_ = 0;
   bool has_equal_ = false;
 };
@@ -87,30 +99,31 @@ class ProfileBuilder {
   }
 
  private:
-  // A ballot waiting to be merged: where its marks are in the arena, past the ballots
-  // already merged; its hash and weight.
+  // A ballot waiting to be merged: where its entry is in the arena, past the ballots already
+  // merged; its length and hash.
   struct Pending {
     std::size_t begin, size;
     std::uint64_t tag;
-    Weight weight;
   };
   static constexpr std::size_t kBatch = 16;
 
   void append(std::span<const Mark> marks, Weight weight);
+  void ask_for_likely_repeats() const;
   void insert(const Pending& p, std::size_t& kept_end);
   void flush();
   void grow_index();
 
   Profile profile_;
   BallotRules rules_;
-  // Ballot marks → ballot number, as an open-addressed hash table over the profile's own
-  // arena: a slot is (32 bits of the ballot's hash << 32) | (ballot number + 1), 0 when
-  // empty. A distinct ballot costs one 8-byte slot instead of a heap-allocated key, which
-  // keeps a million mostly distinct ballots well inside the memory the count may use.
+  // Ballot marks → the ballot's entry, as an open-addressed hash table over the profile's own
+  // arena: a slot is (28 bits of the ballot's hash << 36) | (where its entry starts + 1), 0
+  // when empty. A distinct ballot costs one 8-byte slot instead of a heap-allocated key, and
+  // a repeat is merged by reading its slot and then its entry, where weight, length and marks
+  // sit together.
   std::vector<std::uint64_t> index_;
   // Ballots are merged kBatch at a time, in the order they came: each one's table slot is
-  // asked of memory when it arrives, so the cache misses of a batch overlap instead of
-  // being waited for one by one.
+  // asked of memory when it arrives, and the entry it likely repeats before the batch is
+  // merged, so the cache misses of a batch overlap instead of being waited for one by one.
   std::vector<Pending> pending_;
   std::vector<Mark> scratch_;
   std::vector<bool> seen_;

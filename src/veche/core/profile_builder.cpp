@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <sys/mman.h>
 
 #include <cstdint>
@@ -131,81 +132,111 @@ void prefer_huge_pages(const std::vector<T>& array) {
 
 constexpr std::uint64_t kEmpty = 0;
 constexpr std::size_t kFirstSlots = 1024;
+// A slot holds where its ballot's entry starts (plus one, so that 0 is empty) in its low
+// bits and the top bits of the ballot's hash above them. The hash bits place the slot, so
+// the table grows without hashing a ballot again, up to 2^kTagBits slots: room for some 235
+// million distinct ballots in an arena of up to 2^36 words (256 GiB).
+constexpr unsigned kStartBits = 36;
+constexpr unsigned kTagBits = 64 - kStartBits;
+constexpr std::uint64_t kStartMask = (std::uint64_t{1} << kStartBits) - 1;
+constexpr std::size_t kMostSlots = std::size_t{1} << kTagBits;
 
 }  // namespace
 
 // Doubles the table; a slot's place comes from the hash bits it keeps, so no ballot is
 // hashed again.
 void ProfileBuilder::grow_index() {
+  const std::size_t slots = index_.empty() ? kFirstSlots : index_.size() * 2;
+  if (slots > kMostSlots) {
+    throw UsageError(fmt::format("more than {} distinct ballots", kMostSlots / 8 * 7));
+  }
   std::vector<std::uint64_t> old = std::move(index_);
-  const std::size_t slots = old.empty() ? kFirstSlots : old.size() * 2;
   index_.reserve(slots);
   prefer_huge_pages(index_);
   index_.assign(slots, kEmpty);
   const std::size_t mask = index_.size() - 1;
   for (std::uint64_t slot : old) {
     if (slot == kEmpty) continue;
-    std::size_t at = (slot >> 32) & mask;
+    std::size_t at = (slot >> kStartBits) & mask;
     while (index_[at] != kEmpty) at = (at + 1) & mask;
     index_[at] = slot;
   }
 }
 
-// The ballot's marks go to the end of the arena at once, the only copy made of them; a
-// ballot that turns out to repeat an earlier one is dropped from there when its batch is
+// The ballot's entry goes to the end of the arena at once, the only copy made of its marks;
+// a ballot that turns out to repeat an earlier one is dropped from there when its batch is
 // merged.
 void ProfileBuilder::append(std::span<const Mark> marks, Weight weight) {
   if (weight == 0) return;
   if (index_.empty()) grow_index();
-  const std::uint64_t tag = hash_marks(marks) >> 32;
+  const std::uint64_t tag = hash_marks(marks) >> kStartBits;
   __builtin_prefetch(&index_[tag & (index_.size() - 1)]);
-  pending_.push_back(Pending{profile_.marks_.size(), marks.size(), tag, weight});
-  profile_.marks_.insert(profile_.marks_.end(), marks.begin(), marks.end());
+  std::vector<Mark>& arena = profile_.arena_;
+  pending_.push_back(Pending{arena.size(), marks.size(), tag});
+  const Mark head[Profile::kEntryHead] = {
+      static_cast<Mark>(weight), static_cast<Mark>(weight >> 32), static_cast<Mark>(marks.size())};
+  arena.insert(arena.end(), std::begin(head), std::end(head));
+  arena.insert(arena.end(), marks.begin(), marks.end());
   if (pending_.size() == kBatch) flush();
 }
 
 // Merges the waiting ballots in the order they came, closing up the arena behind them: a
-// distinct ballot moves down to the end of the ones kept, a repeat leaves its marks behind.
+// distinct ballot moves down to the end of the ones kept, a repeat leaves its entry behind.
 void ProfileBuilder::flush() {
   if (pending_.empty()) return;
+  ask_for_likely_repeats();
   std::size_t kept_end = pending_.front().begin;
   for (const Pending& p : pending_) insert(p, kept_end);
-  profile_.marks_.resize(kept_end);
+  profile_.arena_.resize(kept_end);
   pending_.clear();
 }
 
+// The first slot with a waiting ballot's tag points at the entry that ballot most likely
+// repeats. Asking memory for all of a batch's entries before comparing any lets their reads
+// overlap, where insert would wait for each in turn.
+void ProfileBuilder::ask_for_likely_repeats() const {
+  const std::size_t mask = index_.size() - 1;
+  for (const Pending& p : pending_) {
+    for (std::size_t at = p.tag & mask; index_[at] != kEmpty; at = (at + 1) & mask) {
+      if ((index_[at] >> kStartBits) == p.tag) {
+        __builtin_prefetch(profile_.arena_.data() + (index_[at] & kStartMask) - 1);
+        break;
+      }
+    }
+  }
+}
+
 void ProfileBuilder::insert(const Pending& p, std::size_t& kept_end) {
-  const std::size_t distinct = profile_.weights_.size();
-  // At most seven slots in eight full: a probe then compares a few more 32-bit hash tags,
-  // which sit side by side in a cache line, but the table stays half the size it would be
-  // at three in four for many profiles (8 bytes a slot, a million distinct ballots).
+  const std::size_t distinct = profile_.starts_.size();
+  // At most seven slots in eight full: a probe then compares a few more hash tags, which
+  // sit side by side in a cache line, but the table stays half the size it would be at
+  // three in four for many profiles (8 bytes a slot, a million distinct ballots).
   if (8 * (distinct + 1) > 7 * index_.size()) grow_index();
   const std::size_t mask = index_.size() - 1;
-  Mark* const marks = profile_.marks_.data() + p.begin;
+  Mark* const arena = profile_.arena_.data();
+  Mark* const entry = arena + p.begin;
+  const Weight weight = Profile::weight_at(entry);
   for (std::size_t at = p.tag & mask;; at = (at + 1) & mask) {
     const std::uint64_t slot = index_[at];
     if (slot == kEmpty) {
-      if (distinct >= 0xFFFF'FFFFu) throw UsageError("more than 2^32 - 2 distinct ballots");
-      index_[at] = (p.tag << 32) | (distinct + 1);
-      if (kept_end != p.begin) {
-        std::memmove(profile_.marks_.data() + kept_end, marks, p.size * sizeof(Mark));
-      }
-      kept_end += p.size;
+      if (kept_end >= kStartMask) throw UsageError("more than 2^36 - 1 marks in all ballots");
+      index_[at] = (p.tag << kStartBits) | (kept_end + 1);
+      const std::size_t words = Profile::kEntryHead + p.size;
+      if (kept_end != p.begin) std::memmove(arena + kept_end, entry, words * sizeof(Mark));
       profile_.starts_.push_back(kept_end);
-      profile_.weights_.push_back(p.weight);
+      kept_end += words;
       break;
     }
-    if ((slot >> 32) != p.tag) continue;
-    const std::size_t number = (slot & 0xFFFF'FFFFu) - 1;
-    std::span<const Mark> known = profile_.ballot(number);
-    // memcmp must not see the null pointer of an empty ballot, even with length 0.
-    if (known.size() == p.size &&
-        (p.size == 0 || std::memcmp(known.data(), marks, p.size * sizeof(Mark)) == 0)) {
-      profile_.weights_[number] += p.weight;
+    if ((slot >> kStartBits) != p.tag) continue;
+    Mark* const known = arena + ((slot & kStartMask) - 1);
+    if (known[Profile::kLength] == p.size &&
+        std::memcmp(known + Profile::kEntryHead, entry + Profile::kEntryHead,
+                    p.size * sizeof(Mark)) == 0) {
+      Profile::add_weight(known, weight);
       break;
     }
   }
-  profile_.total_ += p.weight;
+  profile_.total_ += weight;
 }
 
 void ProfileBuilder::reserve(std::size_t ballots, std::size_t marks) {
@@ -213,12 +244,10 @@ void ProfileBuilder::reserve(std::size_t ballots, std::size_t marks) {
   // asked for and never written costs nothing, but one too large for the machine is only
   // a hint not taken, and the arena grows as it must.
   try {
-    profile_.marks_.reserve(marks);
-    profile_.starts_.reserve(ballots + 1);
-    profile_.weights_.reserve(ballots);
-    prefer_huge_pages(profile_.marks_);
+    profile_.arena_.reserve(marks + ballots * Profile::kEntryHead);
+    profile_.starts_.reserve(ballots);
+    prefer_huge_pages(profile_.arena_);
     prefer_huge_pages(profile_.starts_);
-    prefer_huge_pages(profile_.weights_);
   } catch (const std::bad_alloc&) {
   } catch (const std::length_error&) {
   }
