@@ -23,9 +23,10 @@ inline constexpr bool equal_to_previous(Mark m) {
 }
 
 // The ballots of one contest: every distinct ballot once, with how many voters cast it.
-// Everything lives in one arena: from start(i), ballot i's weight (two words, low first) and
-// its length, then its marks. Keeping a ballot's weight and length beside its marks lets the
-// builder merge a repeated ballot with one read of memory instead of three.
+// Everything lives in one arena: from start(i), ballot i's weight and length, a word each,
+// then its marks. Keeping a ballot's weight and length beside its marks lets the builder
+// merge a repeated ballot with one read of memory instead of three. A weight past 2^32 - 1
+// (rare: a file of weighted ballots) is kept aside, and its word says where.
 class Profile {
  public:
   std::string title;
@@ -37,7 +38,7 @@ class Profile {
   std::size_t size() const { return starts_.size(); }
   std::span<const Mark> ballot(std::size_t i) const {
     const Mark* entry = arena_.data() + starts_[i];
-    return {entry + kEntryHead, entry[kLength]};
+    return {entry + kEntryHead, entry[kLength] & ~kLargeWeight};
   }
   Weight weight(std::size_t i) const { return weight_at(arena_.data() + starts_[i]); }
   Weight total_weight() const { return total_; }
@@ -51,18 +52,36 @@ class Profile {
   friend class ProfileBuilder;
 
  private:
-  // A ballot's entry in the arena: weight low and high words, length, then the marks.
-  static constexpr std::size_t kLength = 2;
-  static constexpr std::size_t kEntryHead = 3;
-  static Weight weight_at(const Mark* entry) { return entry[0] | (Weight{entry[1]} << 32); }
-  static void add_weight(Mark* entry, Weight weight) {
-    const Weight sum = weight_at(entry) + weight;
-    entry[0] = static_cast<Mark>(sum);
-    entry[1] = static_cast<Mark>(sum >> 32);
+  // A ballot's entry in the arena: its weight, its length, then its marks. The length's top
+  // bit (no ballot has 2^31 marks) says the weight word numbers one of large_weights_.
+  static constexpr std::size_t kWeight = 0;
+  static constexpr std::size_t kLength = 1;
+  static constexpr std::size_t kEntryHead = 2;
+  static constexpr Mark kLargeWeight = 0x8000'0000u;
+  Weight weight_at(const Mark* entry) const {
+    if (entry[kLength] & kLargeWeight) return large_weights_[entry[kWeight]];
+    return entry[kWeight];
+  }
+  void set_weight(Mark* entry, Weight weight) {
+    if (weight <= 0xFFFF'FFFFu) {
+      entry[kWeight] = static_cast<Mark>(weight);
+      return;
+    }
+    entry[kWeight] = static_cast<Mark>(large_weights_.size());
+    entry[kLength] |= kLargeWeight;
+    large_weights_.push_back(weight);
+  }
+  void add_weight(Mark* entry, Weight weight) {
+    if (entry[kLength] & kLargeWeight) {
+      large_weights_[entry[kWeight]] += weight;
+    } else {
+      set_weight(entry, entry[kWeight] + weight);
+    }
   }
 
   std::vector<Mark> arena_;
   std::vector<std::size_t> starts_;  // where each ballot's entry begins in the arena
+  std::vector<Weight> large_weights_;
   Weight total_ = 0;
   bool has_equal_ = false;
 };
@@ -100,10 +119,11 @@ class ProfileBuilder {
 
  private:
   // A ballot waiting to be merged: where its entry is in the arena, past the ballots already
-  // merged; its length and hash.
+  // merged; its length, hash and weight.
   struct Pending {
     std::size_t begin, size;
     std::uint64_t tag;
+    Weight weight;
   };
   static constexpr std::size_t kBatch = 16;
 

@@ -172,9 +172,9 @@ void ProfileBuilder::append(std::span<const Mark> marks, Weight weight) {
   const std::uint64_t tag = hash_marks(marks) >> kStartBits;
   __builtin_prefetch(&index_[tag & (index_.size() - 1)]);
   std::vector<Mark>& arena = profile_.arena_;
-  pending_.push_back(Pending{arena.size(), marks.size(), tag});
-  const Mark head[Profile::kEntryHead] = {
-      static_cast<Mark>(weight), static_cast<Mark>(weight >> 32), static_cast<Mark>(marks.size())};
+  pending_.push_back(Pending{arena.size(), marks.size(), tag, weight});
+  // The weight is written when the ballot is found to be new (set_weight).
+  const Mark head[Profile::kEntryHead] = {0, static_cast<Mark>(marks.size())};
   arena.insert(arena.end(), std::begin(head), std::end(head));
   arena.insert(arena.end(), marks.begin(), marks.end());
   if (pending_.size() == kBatch) flush();
@@ -215,7 +215,6 @@ void ProfileBuilder::insert(const Pending& p, std::size_t& kept_end) {
   const std::size_t mask = index_.size() - 1;
   Mark* const arena = profile_.arena_.data();
   Mark* const entry = arena + p.begin;
-  const Weight weight = Profile::weight_at(entry);
   for (std::size_t at = p.tag & mask;; at = (at + 1) & mask) {
     const std::uint64_t slot = index_[at];
     if (slot == kEmpty) {
@@ -224,19 +223,20 @@ void ProfileBuilder::insert(const Pending& p, std::size_t& kept_end) {
       const std::size_t words = Profile::kEntryHead + p.size;
       if (kept_end != p.begin) std::memmove(arena + kept_end, entry, words * sizeof(Mark));
       profile_.starts_.push_back(kept_end);
+      profile_.set_weight(arena + kept_end, p.weight);
       kept_end += words;
       break;
     }
     if ((slot >> kStartBits) != p.tag) continue;
     Mark* const known = arena + ((slot & kStartMask) - 1);
-    if (known[Profile::kLength] == p.size &&
+    if ((known[Profile::kLength] & ~Profile::kLargeWeight) == p.size &&
         std::memcmp(known + Profile::kEntryHead, entry + Profile::kEntryHead,
                     p.size * sizeof(Mark)) == 0) {
-      Profile::add_weight(known, weight);
+      profile_.add_weight(known, p.weight);
       break;
     }
   }
-  profile_.total_ += weight;
+  profile_.total_ += p.weight;
 }
 
 void ProfileBuilder::reserve(std::size_t ballots, std::size_t marks) {
