@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <span>
 #include <string>
-#include <unordered_map>  // no longer used here; kept for files that include it through this one
 #include <vector>
 
 #include "veche/core/ballot_rules.hpp"
