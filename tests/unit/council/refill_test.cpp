@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "federation.hpp"
+#include "unit/council/scenario_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/credentials.hpp"
 #include "veche/council/election.hpp"
@@ -214,7 +215,7 @@ TEST(Refill, AMandateForSomeoneNotNextIsRefused) {
 
 // A whole scenario: Docks recalls Ann, then Cy who took her seat; Depot recalls Ed, then
 // Flo. Every refill brings a mandate the congress checks, and verify checks again.
-constexpr std::string_view kChains = R"(
+const std::string kChains = std::string(R"(
 [organisation]
 name = "Federation"
 [[council]]
@@ -230,43 +231,7 @@ name = "Depot"
 level = "local"
 parent = "Congress"
 members = 2000
-[delegations]
-rule = "proportional"
-method = "dhondt"
-seats = 4
-minimum = 2
-[[election]]
-council = "Docks"
-method = "stv-scottish"
-candidates = ["Ann", "Bo", "Cy", "Di"]
-[[election.ballot]]
-ranks = ["Ann", "Cy"]
-count = 40
-[[election.ballot]]
-ranks = ["Bo", "Di"]
-count = 35
-[[election.ballot]]
-ranks = ["Cy"]
-count = 15
-[[election.ballot]]
-ranks = ["Di"]
-count = 10
-[[election]]
-council = "Depot"
-method = "sainte-lague"
-[[election.list]]
-party = "Reds"
-candidates = ["Ed", "Flo", "Gus"]
-[[election.list]]
-party = "Blues"
-candidates = ["Hal", "Ida"]
-[[election.ballot]]
-ranks = ["Reds"]
-count = 70
-[[election.ballot]]
-ranks = ["Blues"]
-count = 30
-)";
+)") + std::string(testing::kDocksAndDepotElections);
 
 std::string recall_of(const std::string& delegate) {
   return "[[recall]]\ndelegate = \"" + delegate +

@@ -2,6 +2,7 @@
 // mistakes an [[election]] can hold.
 #include <gtest/gtest.h>
 
+#include "unit/council/scenario_testing.hpp"
 #include "veche/core/error.hpp"
 #include "veche/council/scenario.hpp"
 
@@ -13,7 +14,7 @@ namespace fs = std::filesystem;
 // Two branches under a congress: Docks elects 2 by STV, Depot 2 from party lists. Each
 // recalls one delegate; the STV seat is refilled by countback, the list seat by the next
 // on the list.
-constexpr std::string_view kFederation = R"(
+const std::string kFederation = std::string(R"(
 [organisation]
 name = "Federation"
 [[council]]
@@ -34,43 +35,8 @@ council = "Docks"
 [[member]]
 name = "M2"
 council = "Docks"
-[delegations]
-rule = "proportional"
-method = "dhondt"
-seats = 4
-minimum = 2
-[[election]]
-council = "Docks"
-method = "stv-scottish"
-candidates = ["Ann", "Bo", "Cy", "Di"]
-[[election.ballot]]
-ranks = ["Ann", "Cy"]
-count = 40
-[[election.ballot]]
-ranks = ["Bo", "Di"]
-count = 35
-[[election.ballot]]
-ranks = ["Cy"]
-count = 15
-[[election.ballot]]
-ranks = ["Di"]
-count = 10
-[[election]]
-council = "Depot"
-method = "sainte-lague"
-[[election.list]]
-party = "Reds"
-candidates = ["Ed", "Flo", "Gus"]
-[[election.list]]
-party = "Blues"
-candidates = ["Hal", "Ida"]
-[[election.ballot]]
-ranks = ["Reds"]
-count = 70
-[[election.ballot]]
-ranks = ["Blues"]
-count = 30
-[[recall]]
+)") + std::string(testing::kDocksAndDepotElections) +
+                                R"([[recall]]
 delegate = "Ann"
 deadline = "2026-06-01T00:00:00Z"
 [[recall.signature]]
