@@ -303,28 +303,7 @@ rule = "ratio"
 // A branch of four recalls its delegate: one stranger and one second signature are refused
 // and listed; two good signatures of four reach the threshold of 1/4; the vote recalls.
 TEST(Scenario, RecallFromPetitionToRefill) {
-  std::string text = R"([organisation]
-name = "Union"
-
-[[council]]
-name = "Congress"
-level = "congress"
-[[council]]
-name = "Docks"
-level = "local"
-parent = "Congress"
-[[council]]
-name = "Mills"
-level = "local"
-parent = "Congress"
-
-[[member]]
-name = "Ann"
-council = "Docks"
-[[member]]
-name = "Bob"
-council = "Docks"
-[[member]]
+  std::string text = std::string(testing::kDocksAndMills) + R"([[member]]
 name = "Cy"
 council = "Docks"
 [[member]]
